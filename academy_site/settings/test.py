@@ -1,0 +1,13 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Jobs run in-process so a test sees their effect at once.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

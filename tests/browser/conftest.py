@@ -1,0 +1,82 @@
+"""Playwright driving Debian's chromium against pytest-django's live server.
+
+These tests never skip: a missing browser is a failure, so CI cannot pass
+without them running.
+"""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls
+# that tests make beside it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+NARROW = {"width": 320, "height": 640}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def check(page):
+        results = axe.run(page)
+        violations = results.response["violations"]
+        assert violations == [], results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def assert_fits(page):
+    """Checks the page has no sideways scrolling at 320 px wide."""
+
+    def check(target=page):
+        target.set_viewport_size(NARROW)
+        overflow = target.evaluate(
+            "document.documentElement.scrollWidth - window.innerWidth"
+        )
+        target.set_viewport_size(PHONE)
+        assert overflow <= 0, f"page is {overflow}px wider than a 320px screen"
+
+    return check
