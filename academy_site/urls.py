@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", cms_views.search, name="search"),
+    path("learning/", include("learners.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+app_name = "learners"
+
+urlpatterns = [
+    path("", include("learners.learning_urls")),
+    path("", include("learners.account_urls")),
+]
