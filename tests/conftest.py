@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached pages live in the cache, which may be Redis."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,72 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+pytestmark = pytest.mark.django_db
+
+CORE_COURSES = [
+    "Fire safety at home",
+    "First aid essentials",
+    "Crime prevention and staying safe",
+    "Signposting: finding the right help",
+]
+
+
+def counts() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "emails": EmailAddress.objects.count(),
+        "groups": Group.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_seeding_twice_leaves_the_same_counts():
+    call_command("seed_academy")
+    first = counts()
+    call_command("seed_academy")
+    assert counts() == first
+
+
+def test_seed_builds_four_live_courses_with_lessons_sources_and_banks():
+    call_command("seed_academy")
+    index = CourseIndexPage.objects.get()
+    assert index.url == "/courses/"
+    courses = CoursePage.objects.live().child_of(index).order_by("path")
+    assert [course.title for course in courses] == CORE_COURSES
+    for course in courses:
+        lessons = LessonPage.objects.live().child_of(course)
+        assert lessons.count() >= 4
+        assert len(course.question_bank) >= 10
+        for lesson in lessons:
+            assert "source" in [block.block_type for block in lesson.body]
+
+
+def test_demo_staff_belong_to_their_role_groups():
+    call_command("seed_academy")
+    User = get_user_model()
+    assert User.objects.get(username="trainer").has_perm("wagtailadmin.access_admin")
+    assert (
+        User.objects.get(username="coordinator")
+        .groups.filter(name="Coordinators")
+        .exists()
+    )
+    assert not User.objects.get(username="resident").has_perm(
+        "wagtailadmin.access_admin"
+    )
+
+
+def test_every_seeded_page_can_be_read(client):
+    call_command("seed_academy")
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
