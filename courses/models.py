@@ -125,10 +125,19 @@ class CoursePage(Page):
         ),
         FieldPanel("question_bank"),
     ]
+    practical_panels = [
+        InlinePanel(
+            "practical_skills",
+            heading=_("Practical skills"),
+            label=_("Practical skill"),
+            help_text=_("Skills a trainer signs off in person for each resident."),
+        )
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(assessment_panels, heading=_("Assessment")),
+            ObjectList(practical_panels, heading=_("Practical skills")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
@@ -206,6 +215,26 @@ class CoursePrerequisite(Orderable):
             raise ValidationError(
                 {"prerequisite": _("A course cannot be its own prerequisite.")}
             )
+
+
+class PracticalSkill(Orderable):
+    """A hands-on skill, such as CPR on an adult manikin, signed off in person."""
+
+    course = ParentalKey(
+        CoursePage, on_delete=models.CASCADE, related_name="practical_skills"
+    )
+    title = models.CharField(_("skill"), max_length=150)
+    description = models.TextField(
+        _("what the trainer checks"), blank=True, max_length=1000
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("practical skill")
+
+    def __str__(self):
+        return self.title
 
 
 class LessonPage(Page):

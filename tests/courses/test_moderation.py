@@ -1,6 +1,11 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    streamfield,
+)
 
 from courses.models import CoursePage
 from tests.factories import PASSWORD
@@ -9,8 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 def edit_data(course: CoursePage, title: str, **actions) -> dict:
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
     data = nested_form_data(
         {
             "title": title,
@@ -20,10 +23,8 @@ def edit_data(course: CoursePage, title: str, **actions) -> dict:
             "learning_outcomes": streamfield([]),
             "estimated_minutes": course.estimated_minutes,
             "image_alt": "",
-            "prerequisites-TOTAL_FORMS": "0",
-            "prerequisites-INITIAL_FORMS": "0",
-            "prerequisites-MIN_NUM_FORMS": "0",
-            "prerequisites-MAX_NUM_FORMS": "1000",
+            "prerequisites": inline_formset([]),
+            "practical_skills": inline_formset([]),
             "questions_per_attempt": course.questions_per_attempt,
             "pass_mark": course.pass_mark,
             "max_attempts": course.max_attempts,
