@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import account_views
+
+urlpatterns = [
+    path("profile/", account_views.profile, name="profile"),
+]

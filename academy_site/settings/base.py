@@ -211,6 +211,26 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_ADAPTER = "learners.accounts.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "learners.accounts.LearnerLoginForm",
+    "signup": "learners.accounts.LearnerSignupForm",
+}
+# Following the emailed link in the browser that signed up finishes signing in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Time to switch to the mail app on a phone and back (allauth's default is 3).
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+# Counted in the default cache: local memory, or Redis (shared by every worker)
+# when REDIS_URL is set. Unlisted actions keep allauth's defaults.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "request_login_code": "20/m/ip,3/m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 
 WAGTAIL_SITE_NAME = "Citizens' Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -226,3 +246,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Certificates: PDFs live in a private storage (downloads go through a view
+# that checks who is asking); QR codes and emails link to CERTIFICATES_BASE_URL.
+STORAGES["certificates"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": Path(
+            os.environ.get("CERTIFICATES_ROOT", BASE_DIR / "var" / "certificates")
+        ),
+        "base_url": None,
+    },
+}
+CERTIFICATES_BASE_URL = os.environ.get("CERTIFICATES_BASE_URL", "")

@@ -1,0 +1,208 @@
+"""How django-allauth fits the academy: its adapter and the learner's forms.
+
+``ACCOUNT_ADAPTER`` and ``ACCOUNT_FORMS`` in the settings point here. Writes go
+through the profile services in ``learners.profiles``.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm, SignupForm
+from allauth.core import context as allauth_context
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from .models import LearnerProfile
+from .profiles import (
+    normalise_postcode_district,
+    profile_get_or_create,
+    profile_preferred_language,
+    profile_update,
+    supported_language,
+    validate_postcode_district,
+)
+
+PROFILE_FIELDS = (
+    "certificate_name",
+    "preferred_language",
+    "postcode_district",
+    "contact_consent",
+)
+
+
+def remember_language(response: HttpResponseBase, language: str) -> None:
+    """Switches the site to ``language`` for this response and the next ones.
+
+    Sets the same cookie as Django's ``set_language`` view, which is what
+    ``LocaleMiddleware`` reads on later requests.
+    """
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter, speaking as the academy rather than as a host name."""
+
+    def _current_site(self, request: HttpRequest | None) -> SimpleNamespace:
+        # Without django.contrib.sites allauth would call the site by its host
+        # name ("Hello from 127.0.0.1:8000!"); Wagtail knows its real name.
+        site = Site.find_for_request(request) if request is not None else None
+        domain = request.get_host() if request is not None else ""
+        name = (
+            (site.site_name if site is not None else "")
+            or getattr(settings, "WAGTAIL_SITE_NAME", "")
+            or domain
+        )
+        return SimpleNamespace(name=name, domain=domain)
+
+    def format_email_subject(self, subject: str) -> str:
+        prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", None)
+        if prefix is None:
+            prefix = f"[{self._current_site(allauth_context.request).name}] "
+        return prefix + force_str(subject)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        request = allauth_context.request
+        context = {"current_site": self._current_site(request), **context}
+        super().send_mail(template_prefix, email, context)
+
+    def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponseBase:
+        """Signs the learner in and shows the site in their chosen language."""
+        language = supported_language(profile_preferred_language(user=user))
+        if language:
+            translation.activate(language)
+        response = super().post_login(request, user, **kwargs)
+        if language:
+            remember_language(response, language)
+        return response
+
+
+class LanguageSelect(forms.Select):
+    """Marks each language's name with its own language for screen readers."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
+class LearnerProfileForm(forms.ModelForm):
+    """What a learner may tell the academy; used on sign-up and their profile."""
+
+    postcode_district = forms.CharField(
+        label=_("Postcode district"),
+        required=False,
+        help_text=_(
+            "Optional. The first part of your postcode, for example LE3. "
+            "We only keep this part."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}
+        ),
+    )
+
+    class Meta:
+        model = LearnerProfile
+        fields = PROFILE_FIELDS
+        labels = {
+            "certificate_name": _("Name on your certificates"),
+            "preferred_language": _("Preferred language"),
+            "contact_consent": _("I am happy to be contacted about the academy"),
+        }
+        help_texts = {
+            "certificate_name": _(
+                "Optional. Write your name as you would like it printed, "
+                "for example Amira Khan."
+            ),
+            "preferred_language": _(
+                "We show the academy in this language where we can."
+            ),
+            "contact_consent": _(
+                "For example about new courses near you. "
+                "You can change your mind at any time."
+            ),
+        }
+        widgets = {
+            "certificate_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "preferred_language": LanguageSelect,
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean_postcode_district(self) -> str:
+        value = normalise_postcode_district(self.cleaned_data["postcode_district"])
+        validate_postcode_district(value)
+        return value
+
+
+class LearnerLoginForm(LoginForm):
+    """allauth's sign-in form with a plainer label for the first field."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        if not isinstance(login, forms.EmailField):
+            # The same words as allauth's placeholder, so its translations apply.
+            login.label = _("Username or email")
+
+
+class LearnerSignupForm(SignupForm):
+    """allauth's sign-up form that also asks for the learner's profile.
+
+    The profile questions belong to a ``LearnerProfileForm`` bound to the same
+    data; its fields are shown as part of this form, its errors appear next to
+    them, and the account and profile are saved in one transaction.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        language = supported_language(translation.get_language())
+        self.profile_form = LearnerProfileForm(self.data if self.is_bound else None)
+        self.fields.update(self.profile_form.fields)
+        if language:
+            self.initial.setdefault("preferred_language", language)
+
+    def account_fields(self) -> list[forms.BoundField]:
+        return [
+            field for field in self.visible_fields() if field.name not in PROFILE_FIELDS
+        ]
+
+    def profile_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in PROFILE_FIELDS]
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        if not self.profile_form.is_valid():
+            for name, errors in self.profile_form.errors.as_data().items():
+                if name in self._errors:
+                    continue
+                for error in errors:
+                    self.add_error(name if name in self.fields else None, error)
+        return cleaned_data
+
+    def save(self, request: HttpRequest):
+        with transaction.atomic():
+            user = super().save(request)
+            profile = profile_get_or_create(user=user)
+            profile_update(user=user, profile=profile, **self.profile_form.cleaned_data)
+        return user

@@ -1,0 +1,119 @@
+"""Learner profiles: what a learner tells the academy about themselves.
+
+Services here are the only code that writes a ``LearnerProfile``. The sign-up
+form, the profile page and any later app (certificates reads the name to print)
+go through them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.core.validators import RegexValidator
+from django.db import transaction
+from wagtail.log_actions import log
+
+from .models import LearnerProfile
+
+# A whole postcode, such as "LE3 5AB" or "le35ab": only its district is kept.
+_FULL_POSTCODE = re.compile(r"(?P<district>[A-Z]{1,2}[0-9][0-9A-Z]?) ?[0-9][A-Z]{2}")
+
+
+def normalise_postcode_district(value: str) -> str:
+    """Tidies what a learner typed into the form the model stores.
+
+    Spaces are collapsed and letters uppercased; a complete postcode is cut
+    down to its district, because the academy never keeps a full postcode.
+    """
+    value = " ".join(value.split()).upper()
+    match = _FULL_POSTCODE.fullmatch(value)
+    if match:
+        return match.group("district")
+    return value
+
+
+def validate_postcode_district(value: str) -> None:
+    """Runs the model's pattern check alone, so a learner sees one message.
+
+    The model's length limit would otherwise add a second, less helpful error
+    for the same mistake.
+    """
+    if not value:
+        return
+    field = LearnerProfile._meta.get_field("postcode_district")
+    for validator in field.validators:
+        if isinstance(validator, RegexValidator):
+            validator(value)
+
+
+def supported_language(code: str | None) -> str | None:
+    """``code`` if the site offers that language, otherwise ``None``."""
+    if code and code in dict(settings.LANGUAGES):
+        return code
+    return None
+
+
+def profile_preferred_language(*, user: AbstractBaseUser) -> str | None:
+    """The language a user chose, or ``None`` if they have no profile yet."""
+    return (
+        LearnerProfile.objects.filter(user=user)
+        .values_list("preferred_language", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def profile_get_or_create(
+    *, user: AbstractBaseUser, preferred_language: str | None = None
+) -> LearnerProfile:
+    """The user's learner profile, made with defaults if they have none yet.
+
+    Staff created in the admin, and anyone who signed up before profiles
+    existed, get one the first time something needs it. ``preferred_language``
+    seeds a new profile (for example with the language they are browsing in);
+    an existing profile is returned unchanged. Creating an empty profile needs
+    no permission: it reveals and changes nothing.
+    """
+    defaults = {}
+    language = supported_language(preferred_language)
+    if language:
+        defaults["preferred_language"] = language
+    profile, created = LearnerProfile.objects.get_or_create(
+        user=user, defaults=defaults
+    )
+    if created:
+        log(instance=profile, action="wagtail.create", user=user)
+    return profile
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user: AbstractBaseUser,
+    profile: LearnerProfile,
+    certificate_name: str,
+    preferred_language: str,
+    postcode_district: str,
+    contact_consent: bool,
+) -> LearnerProfile:
+    """Saves what a learner says about themselves.
+
+    ``user`` is the person making the change: the learner, or someone allowed
+    to change any learner's profile. Raises ``PermissionDenied`` for anyone
+    else and ``ValidationError`` for values the model refuses.
+    """
+    if profile.user_id != user.pk and not user.has_perm(
+        "learners.change_learnerprofile"
+    ):
+        raise PermissionDenied
+    profile.certificate_name = " ".join(certificate_name.split())
+    profile.preferred_language = preferred_language
+    profile.postcode_district = normalise_postcode_district(postcode_district)
+    profile.contact_consent = contact_consent
+    profile.full_clean()
+    profile.save()
+    log(instance=profile, action="wagtail.edit", user=user)
+    return profile
