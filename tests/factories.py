@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
@@ -25,6 +26,10 @@ def make_user(*, username: str | None = None, groups=(), **fields):
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
+    if user.email:
+        EmailAddress.objects.create(
+            user=user, email=user.email, verified=True, primary=True
+        )
     return user
 
 

@@ -13,3 +13,7 @@ EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The demo's staff logins work without an authenticator app. Set
+# ACADEMY_STAFF_MFA_REQUIRED=1 to try the two-factor set-up staff meet in
+# production, where it is always on.
+ACADEMY_STAFF_MFA_REQUIRED = env_bool("ACADEMY_STAFF_MFA_REQUIRED", default=False)

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Jobs run in-process so a test sees their effect at once.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that use the admin sign in by password; tests/learners/test_mfa.py
+# switches enforcement on to check it.
+ACADEMY_STAFF_MFA_REQUIRED = False

@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def staff_mfa_enforced(app_configs, **kwargs):
+    if getattr(settings, "ACADEMY_STAFF_MFA_REQUIRED", True):
+        return []
+    return [
+        Warning(
+            "Staff two-factor authentication is switched off.",
+            hint="Set ACADEMY_STAFF_MFA_REQUIRED = True outside development.",
+            id="learners.W001",
+        )
+    ]
