@@ -7,7 +7,6 @@ server runs in this process, so the emails it sends land in mail.outbox.
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 
 from tests.factories import make_resident
@@ -92,10 +91,7 @@ def test_resident_signs_up_verifies_signs_out_and_back_in_with_a_code(
 def test_profile_errors_and_account_management_pages_are_accessible(
     page, live_server, site_tree, checks
 ):
-    user = make_resident(username="amira", email="amira@example.org")
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
+    make_resident(username="amira", email="amira@example.org")
     sign_in_with_code(page, live_server, "amira@example.org", checks)
 
     page.goto(live_server.url + "/learning/profile/")
@@ -118,9 +114,6 @@ def test_password_reset_pages_are_accessible_from_request_to_done(
     page, live_server, site_tree, checks
 ):
     user = make_resident(username="amira", email="amira@example.org")
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
 
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username or email").fill("amira")
@@ -154,9 +147,6 @@ def test_an_account_without_a_password_can_set_one(
     user = make_resident(username="staffmade", email="staffmade@example.org")
     user.set_unusable_password()
     user.save()
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
     sign_in_with_code(page, live_server, "staffmade@example.org", checks)
 
     page.goto(live_server.url + "/accounts/password/change/")

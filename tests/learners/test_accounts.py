@@ -27,14 +27,6 @@ def fresh_rate_limits():
     cache.clear()
 
 
-def make_verified_resident(**fields):
-    user = make_resident(**fields)
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
-    return user
-
-
 def link_in(message) -> str:
     return urlparse(re.search(r"https?://\S+", message.body).group(0)).path
 
@@ -136,7 +128,7 @@ def test_sign_up_without_the_optional_questions_gets_a_default_profile(client):
 
 
 def test_sign_up_with_a_taken_address_creates_no_second_account(client):
-    make_verified_resident(username="amira", email="amira@example.org")
+    make_resident(username="amira", email="amira@example.org")
 
     response = client.post(reverse("account_signup"), SIGN_UP)
 
@@ -147,7 +139,7 @@ def test_sign_up_with_a_taken_address_creates_no_second_account(client):
 
 
 def test_emailed_code_signs_a_resident_in(client):
-    user = make_verified_resident(username="amira", email="amira@example.org")
+    user = make_resident(username="amira", email="amira@example.org")
 
     response = client.post(
         reverse("account_request_login_code"), {"email": "amira@example.org"}
@@ -166,7 +158,7 @@ def test_emailed_code_signs_a_resident_in(client):
 
 
 def test_a_wrong_code_is_refused_next_to_the_field(client):
-    make_verified_resident(username="amira", email="amira@example.org")
+    make_resident(username="amira", email="amira@example.org")
     client.post(reverse("account_request_login_code"), {"email": "amira@example.org"})
 
     response = client.post(reverse("account_confirm_login_code"), {"code": "AAAA-AAAA"})
@@ -179,7 +171,7 @@ def test_a_wrong_code_is_refused_next_to_the_field(client):
 
 @pytest.mark.parametrize("login", ["amira@example.org", "amira"])
 def test_password_sign_in_accepts_email_or_username(client, login):
-    user = make_verified_resident(username="amira", email="amira@example.org")
+    user = make_resident(username="amira", email="amira@example.org")
 
     response = client.post(
         reverse("account_login"), {"login": login, "password": PASSWORD}
@@ -190,7 +182,7 @@ def test_password_sign_in_accepts_email_or_username(client, login):
 
 
 def test_sign_in_switches_the_site_to_the_learners_language(client):
-    user = make_verified_resident(username="amira", email="amira@example.org")
+    user = make_resident(username="amira", email="amira@example.org")
     LearnerProfile.objects.create(user=user, preferred_language="ar")
 
     response = client.post(
@@ -203,7 +195,7 @@ def test_sign_in_switches_the_site_to_the_learners_language(client):
 
 
 def test_a_wrong_password_is_refused_with_a_message(client):
-    make_verified_resident(username="amira", email="amira@example.org")
+    make_resident(username="amira", email="amira@example.org")
 
     response = client.post(
         reverse("account_login"), {"login": "amira", "password": "not-it"}
@@ -216,7 +208,7 @@ def test_a_wrong_password_is_refused_with_a_message(client):
 
 
 def test_password_reset_link_sets_a_new_password(client):
-    user = make_verified_resident(username="amira", email="amira@example.org")
+    user = make_resident(username="amira", email="amira@example.org")
 
     response = client.post(
         reverse("account_reset_password"), {"email": "amira@example.org"}
@@ -251,7 +243,7 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client):
 
 def test_repeated_failed_sign_ins_are_refused_with_a_clear_message(client, settings):
     settings.ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,3/5m/key"}
-    make_verified_resident(username="amira", email="amira@example.org")
+    make_resident(username="amira", email="amira@example.org")
     for _attempt in range(3):
         response = client.post(
             reverse("account_login"), {"login": "amira", "password": "guess"}
@@ -279,7 +271,7 @@ def test_too_many_sign_in_requests_get_the_sites_429_page(client, settings):
 
 
 def test_signing_out_needs_a_post(client):
-    user = make_verified_resident(username="amira", email="amira@example.org")
+    user = make_resident(username="amira", email="amira@example.org")
     client.force_login(user)
 
     page = client.get(reverse("account_logout"))
@@ -292,7 +284,7 @@ def test_signing_out_needs_a_post(client):
 
 
 def test_signed_in_navigation_offers_learning_profile_and_sign_out(client):
-    client.force_login(make_verified_resident(username="amira"))
+    client.force_login(make_resident(username="amira"))
 
     html = client.get(reverse("learners:profile")).text
 
