@@ -173,8 +173,15 @@ class Attempt(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "number"], name="unique_attempt_number"
-            )
+            ),
+            # A double click on "Start" must never open two attempts at once.
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=models.Q(status="in_progress"),
+                name="one_open_attempt_per_enrolment",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "expires_at"])]
 
     def __str__(self):
         return f"{self.enrolment} – #{self.number}"
