@@ -185,3 +185,187 @@ class Attempt(models.Model):
 
     def __str__(self):
         return f"{self.enrolment} – #{self.number}"
+
+
+class Area(models.Model):
+    """A neighbourhood the academy runs in, such as Braunstone Park."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    postcode_districts = models.CharField(
+        _("postcode districts"),
+        max_length=200,
+        blank=True,
+        help_text=_("The districts it covers, separated by commas, e.g. LE3, LE4."),
+    )
+
+    class Meta:
+        verbose_name = _("area")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def district_list(self) -> list[str]:
+        return [
+            part.strip().upper()
+            for part in self.postcode_districts.split(",")
+            if part.strip()
+        ]
+
+
+class Cohort(models.Model):
+    """One intake of the academy in an area, with its trainers and members."""
+
+    name = models.CharField(_("name"), max_length=150)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("area")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="trained_cohorts",
+        verbose_name=_("trainers"),
+        blank=True,
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="cohorts",
+        verbose_name=_("members"),
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("cohort")
+        ordering = ["-start_date", "name"]
+        permissions = [
+            ("manage_all_cohorts", _("Can see and manage every cohort")),
+            ("register_assisted_resident", _("Can register residents without email")),
+            ("enter_paper_results", _("Can enter paper assessment results")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date cannot be before the start date.")}
+            )
+
+
+class TrainingSession(models.Model):
+    """A session in person: a cohort meets a trainer at a venue for a course."""
+
+    cohort = models.ForeignKey(
+        Cohort,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("cohort"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    starts_at = models.DateTimeField(_("date and time"))
+    venue = models.CharField(_("venue"), max_length=200)
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trainer"),
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return f"{self.cohort} – {self.course} – {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+
+    session = models.ForeignKey(
+        TrainingSession,
+        on_delete=models.CASCADE,
+        related_name="attendance",
+        verbose_name=_("session"),
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="attendance",
+        verbose_name=_("learner"),
+    )
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "learner"], name="one_attendance_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.session_id}: {self.status}"
+
+
+class SkillSignOff(models.Model):
+    """A trainer's sign-off of one practical skill for one resident."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="skill_signoffs",
+        verbose_name=_("learner"),
+    )
+    skill = models.ForeignKey(
+        "courses.PracticalSkill",
+        on_delete=models.CASCADE,
+        related_name="signoffs",
+        verbose_name=_("skill"),
+    )
+    signed_off_on = models.DateField(_("signed off on"))
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("signed off by"),
+    )
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skill sign-off")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "skill"], name="one_signoff_per_skill"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.skill}"
