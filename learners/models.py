@@ -369,3 +369,34 @@ class SkillSignOff(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.skill}"
+
+
+class AssistedSignInCode(models.Model):
+    """A one-time code on a printed sheet, for a resident without email.
+
+    Only a keyed hash of the code is stored, so the sheet is the only copy.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="assisted_sign_in_codes",
+        verbose_name=_("resident"),
+    )
+    code_hash = models.CharField(_("code hash"), max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assisted sign-in code")
+
+    def __str__(self):
+        return f"{self.user} – {self.created_at:%Y-%m-%d}"

@@ -5,4 +5,6 @@ app_name = "learners"
 urlpatterns = [
     path("", include("learners.learning_urls")),
     path("", include("learners.account_urls")),
+    path("", include("learners.cohort_urls")),
+    path("", include("learners.assisted_urls")),
 ]
