@@ -30,6 +30,10 @@ from .profiles import (
     validate_postcode_district,
 )
 
+ASSISTED_EMAIL_VERIFICATION_STAGE = (
+    "learners.assisted_stages.AssistedEmailVerificationStage"
+)
+
 PROFILE_FIELDS = (
     "certificate_name",
     "preferred_language",
@@ -82,6 +86,16 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         context = {"current_site": self._current_site(request), **context}
         super().send_mail(template_prefix, email, context)
+
+    def get_login_stages(self) -> list[str]:
+        # Residents registered without email sign in by username and password
+        # or by printed code; there is no address to verify.
+        return [
+            ASSISTED_EMAIL_VERIFICATION_STAGE
+            if path == "allauth.account.stages.EmailVerificationStage"
+            else path
+            for path in super().get_login_stages()
+        ]
 
     def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponseBase:
         """Signs the learner in and shows the site in their chosen language."""

@@ -117,3 +117,30 @@ def profile_update(
     profile.save()
     log(instance=profile, action="wagtail.edit", user=user)
     return profile
+
+
+@transaction.atomic
+def profile_create(
+    *,
+    user: AbstractBaseUser,
+    created_by: AbstractBaseUser,
+    certificate_name: str,
+    preferred_language: str,
+    postcode_district: str,
+) -> LearnerProfile:
+    """Makes the profile of an account that staff have just made for someone,
+    such as a resident registered without email (``learners.assisted``).
+
+    The caller checks that ``created_by`` may make the account; the audit log
+    names them. Raises ``ValidationError`` for values the model refuses.
+    """
+    profile = LearnerProfile(
+        user=user,
+        certificate_name=" ".join(certificate_name.split()),
+        preferred_language=preferred_language,
+        postcode_district=normalise_postcode_district(postcode_district),
+    )
+    profile.full_clean()
+    profile.save()
+    log(instance=profile, action="wagtail.create", user=created_by)
+    return profile

@@ -71,10 +71,11 @@ def _course_of(lesson: LessonPage) -> CoursePage:
 
 
 @transaction.atomic
-def enrolment_create(*, user, course: CoursePage) -> Enrolment:
+def enrolment_create(*, user, course: CoursePage, enrolled_by=None) -> Enrolment:
     """Enrols the learner on a live course once its prerequisites are complete.
 
-    Enrolling again returns the existing enrolment.
+    Enrolling again returns the existing enrolment. ``enrolled_by`` is the
+    member of staff acting for the learner, if any; the audit log names them.
     """
     _require_signed_in(user)
     if not course.live:
@@ -90,7 +91,7 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
         log(
             instance=enrolment,
             action="learners.enrol",
-            user=user,
+            user=enrolled_by or user,
             data={"course_id": course.pk},
         )
     return enrolment
@@ -137,6 +138,13 @@ def _complete_if_done(enrolment: Enrolment) -> bool:
     )
     course_completed.send(sender=Enrolment, enrolment=enrolment)
     return True
+
+
+@transaction.atomic
+def enrolment_complete_if_done(*, enrolment: Enrolment) -> bool:
+    """Records completion once if everything is done; for results recorded
+    outside this module, such as paper assessments entered by staff."""
+    return _complete_if_done(enrolment)
 
 
 @transaction.atomic

@@ -2,12 +2,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import slots
-from .models import Attempt, Enrolment
-from .viewsets import LearnerRecordsViewSetGroup, ViewOnlyPermissionPolicy
+from . import assisted_views, slots
+from .cohort_selectors import cohorts_in_scope, sessions_in_scope
+from .models import Attempt, Cohort, Enrolment, TrainingSession
+from .viewsets import (
+    CohortScopedPermissionPolicy,
+    CohortsViewSetGroup,
+    LearnerRecordsViewSetGroup,
+    ViewOnlyPermissionPolicy,
+)
 
 register_permission_policy(Enrolment, ViewOnlyPermissionPolicy(Enrolment))
 register_permission_policy(Attempt, ViewOnlyPermissionPolicy(Attempt))
+register_permission_policy(
+    Cohort, CohortScopedPermissionPolicy(Cohort, scope=cohorts_in_scope)
+)
+register_permission_policy(
+    TrainingSession,
+    CohortScopedPermissionPolicy(TrainingSession, scope=sessions_in_scope),
+)
 
 hooks.register("courses_course_actions", slots.course_actions)
 hooks.register("courses_course_assessment", slots.course_assessment)
@@ -17,6 +30,11 @@ hooks.register("courses_lesson_actions", slots.lesson_actions)
 @hooks.register("register_admin_viewset")
 def register_learner_records():
     return LearnerRecordsViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_cohorts():
+    return CohortsViewSetGroup()
 
 
 @hooks.register("register_log_actions")
@@ -39,4 +57,53 @@ def register_learner_log_actions(actions):
     )
     actions.register_action(
         "learners.course_complete", _("Complete course"), _("Course completed")
+    )
+    actions.register_action(
+        "learners.attendance_record",
+        _("Take attendance register"),
+        _("Attendance register saved"),
+    )
+    actions.register_action(
+        "learners.skill_sign_off",
+        _("Sign off practical skill"),
+        _("Practical skill signed off"),
+    )
+    actions.register_action(
+        "learners.skill_sign_off_change",
+        _("Correct practical skill sign-off"),
+        _("Practical skill sign-off corrected"),
+    )
+    actions.register_action(
+        "learners.skill_sign_off_undo",
+        _("Undo practical skill sign-off"),
+        _("Practical skill sign-off undone"),
+    )
+
+
+hooks.register("register_admin_menu_item", assisted_views.residents_menu_item)
+hooks.register("register_admin_menu_item", assisted_views.register_resident_menu_item)
+hooks.register("register_admin_menu_item", assisted_views.paper_results_menu_item)
+
+
+@hooks.register("register_log_actions")
+def register_assisted_log_actions(actions):
+    actions.register_action(
+        "learners.assisted_register",
+        _("Register resident without email"),
+        _("Resident registered without email"),
+    )
+    actions.register_action(
+        "learners.assisted_code_issue",
+        _("Print sign-in sheet"),
+        _("Sign-in sheet printed"),
+    )
+    actions.register_action(
+        "learners.assisted_code_redeem",
+        _("Sign in with printed code"),
+        _("Signed in with printed code"),
+    )
+    actions.register_action(
+        "learners.paper_result_record",
+        _("Enter paper assessment result"),
+        _("Paper assessment result entered"),
     )

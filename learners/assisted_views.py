@@ -1,0 +1,436 @@
+"""Pages for assisted access. Coordinators register residents without email,
+print sign-in sheets and enter paper results; residents sign in with a code
+and choose how to sign in next time. The rules live in ``learners.assisted``.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+import segno
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
+from wagtail.admin.menu import MenuItem
+
+from . import assisted, assisted_selectors
+from .accounts import remember_language
+from .assisted_forms import (
+    CodeSignInForm,
+    PaperResultForm,
+    ResidentRegistrationForm,
+    ResidentSearchForm,
+)
+from .mfa import has_authenticator, needs_mfa, staff_mfa_required, used_mfa_this_session
+from .profiles import profile_preferred_language, supported_language
+
+CODE_REFUSALS = {
+    assisted.CodeRefused.INVALID: gettext_lazy(
+        "That is not a sign-in code. Type the 8 letters and numbers shown on "
+        "your sheet, for example ABCD-2345."
+    ),
+    assisted.CodeRefused.UNKNOWN: gettext_lazy(
+        "We do not recognise that code. Check it against your sheet and try again."
+    ),
+    assisted.CodeRefused.USED: gettext_lazy(
+        "That code has already been used. Each code works once: ask your "
+        "coordinator for a new sheet."
+    ),
+    assisted.CodeRefused.EXPIRED: gettext_lazy(
+        "That code has run out, or a newer sheet has replaced it. Ask your "
+        "coordinator for a new sheet."
+    ),
+}
+TOO_MANY_CODES = gettext_lazy(
+    "You have tried a lot of codes in a short time, so we have paused sign-in "
+    "by code for a few minutes. Wait a little, then try again. If your code "
+    "still does not work, ask your coordinator for a new sheet."
+)
+
+
+# Staff pages ------------------------------------------------------------------------
+
+
+def _with_next(url_name: str, request: HttpRequest) -> str:
+    return f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}"
+
+
+def staff_only(permission: str):
+    """Signed-in staff with ``permission`` who, where the site requires it,
+    have passed two-factor authentication, as they must for the admin."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not user.has_perm(permission):
+                raise PermissionDenied
+            if staff_mfa_required() and needs_mfa(user):
+                if not has_authenticator(user):
+                    return redirect(_with_next("mfa_activate_totp", request))
+                if not used_mfa_this_session(request):
+                    return redirect(_with_next("mfa_reauthenticate", request))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for name, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+def qr_svg(url: str, label: str) -> str:
+    """An inline SVG QR code for ``url``, named ``label`` for screen readers.
+
+    segno escapes the title and writes nothing else that comes from outside.
+    """
+    svg = segno.make(url, error="m").svg_inline(
+        border=4, omitsize=True, svgclass="sheet-qr", title=str(label)
+    )
+    return mark_safe(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))  # noqa: S308
+
+
+def _render_sheet(
+    request: HttpRequest, issued: assisted.IssuedCode, notice: str
+) -> HttpResponse:
+    user = issued.user
+    profile = getattr(user, "learner_profile", None)
+    url = issued.sign_in_url
+    response = render(
+        request,
+        "learners/assisted/sheet.html",
+        {
+            "page_title": _("Sign-in sheet"),
+            "resident": user,
+            "name": (profile.display_name if profile else "")
+            or user.get_full_name()
+            or user.get_username(),
+            "issued": issued,
+            "notice": notice,
+            "sign_in_page": assisted.code_sign_in_url().split("://", 1)[-1],
+            "qr": qr_svg(
+                url,
+                _("QR code: opens the sign-in page with your code filled in"),
+            ),
+        },
+    )
+    # The code exists only on this page: keep it out of every cache.
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+@staff_only(assisted.REGISTER_PERMISSION)
+def residents(request: HttpRequest) -> HttpResponse:
+    search = ResidentSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    return render(
+        request,
+        "learners/assisted/residents.html",
+        {
+            "page_title": _("Residents without email"),
+            "search_form": search,
+            "query": query,
+            "residents": assisted_selectors.assisted_residents(search=query),
+            "can_enter_results": request.user.has_perm(
+                assisted.PAPER_RESULTS_PERMISSION
+            ),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only(assisted.REGISTER_PERMISSION)
+def register(request: HttpRequest) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    form = ResidentRegistrationForm(
+        data,
+        registered_by=request.user,
+        initial={"submission": assisted.new_submission_key()},
+    )
+    if data is not None and form.is_valid():
+        try:
+            registration = assisted.assisted_resident_register(
+                registered_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            name = registration.user.get_full_name()
+            if registration.created:
+                notice = _(
+                    "%(name)s is registered. Print this sheet now and give it to "
+                    "them: its code is not shown again."
+                ) % {"name": name}
+            else:
+                notice = _(
+                    "%(name)s was registered a moment ago, so no second account "
+                    "was made. This is a new sheet: earlier sheets no longer work."
+                ) % {"name": name}
+            return _render_sheet(request, registration.code, notice)
+    return render(
+        request,
+        "learners/assisted/register.html",
+        {"page_title": _("Register a resident without email"), "form": form},
+    )
+
+
+def _assisted_resident_or_404(user_id: int):
+    resident = assisted_selectors.assisted_resident(user_id=user_id)
+    if resident is None:
+        raise Http404
+    return resident
+
+
+@require_GET
+@staff_only(assisted.REGISTER_PERMISSION)
+def resident(request: HttpRequest, user_id: int) -> HttpResponse:
+    resident = _assisted_resident_or_404(user_id)
+    codes = list(assisted_selectors.assisted_codes(user=resident)[:5])
+    return render(
+        request,
+        "learners/assisted/resident.html",
+        {
+            "page_title": resident.get_full_name() or resident.get_username(),
+            "resident": resident,
+            "codes": codes,
+            "now": timezone.now(),
+            "can_enter_results": request.user.has_perm(
+                assisted.PAPER_RESULTS_PERMISSION
+            ),
+        },
+    )
+
+
+@require_POST
+@staff_only(assisted.REGISTER_PERMISSION)
+def sheet(request: HttpRequest, user_id: int) -> HttpResponse:
+    resident = _assisted_resident_or_404(user_id)
+    issued = assisted.assisted_code_issue(user=resident, issued_by=request.user)
+    notice = _(
+        "This is a new sheet for %(name)s. Print it now: earlier sheets no "
+        "longer work, and this code is not shown again."
+    ) % {"name": resident.get_full_name() or resident.get_username()}
+    return _render_sheet(request, issued, notice)
+
+
+def _paper_matches(query: str, chosen: str | None) -> list:
+    matches = assisted_selectors.learner_search(search=query)
+    if chosen and str(chosen).isdigit():
+        extra = (
+            assisted_selectors.learner_records()
+            .select_related("learner_profile")
+            .filter(pk=int(chosen))
+            .exclude(pk__in=[user.pk for user in matches])
+            .first()
+        )
+        if extra is not None:
+            matches.insert(0, extra)
+    return matches
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only(assisted.PAPER_RESULTS_PERMISSION)
+def paper_result(request: HttpRequest) -> HttpResponse:
+    source = request.POST if request.method == "POST" else request.GET
+    search = ResidentSearchForm(source)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    chosen = source.get("learner") or source.get("resident")
+    matches = _paper_matches(query, chosen)
+    if request.method == "POST":
+        form = PaperResultForm(request.POST, matches=matches)
+        if form.is_valid():
+            try:
+                result = assisted.paper_result_record(
+                    entered_by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                attempt = result.attempt
+                values = {
+                    "name": form.cleaned_data["learner"].get_full_name()
+                    or form.cleaned_data["learner"].get_username(),
+                    "course": form.cleaned_data["course"].title,
+                    "score": f"{attempt.score.normalize():f}",
+                }
+                if not result.recorded:
+                    messages.info(
+                        request,
+                        _("That result for %(name)s was already saved.") % values,
+                    )
+                elif attempt.passed:
+                    messages.success(
+                        request,
+                        _("Saved: %(name)s passed %(course)s with %(score)s%%.")
+                        % values,
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _(
+                            "Saved: %(name)s scored %(score)s%% in %(course)s, "
+                            "below the pass mark."
+                        )
+                        % values,
+                    )
+                return redirect("learners:paper_result")
+    else:
+        initial = {
+            "taken_on": timezone.localdate(),
+            "submission": assisted.new_submission_key(),
+        }
+        if chosen and any(str(user.pk) == str(chosen) for user in matches):
+            initial["learner"] = chosen
+        form = PaperResultForm(initial=initial, matches=matches)
+    return render(
+        request,
+        "learners/assisted/paper_result.html",
+        {
+            "page_title": _("Enter a paper assessment result"),
+            "search_form": search,
+            "query": query,
+            "matches": matches,
+            "form": form,
+            "search_limit": assisted_selectors.SEARCH_LIMIT,
+        },
+    )
+
+
+# Residents' pages -----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def code_sign_in(request: HttpRequest) -> HttpResponse:
+    """The page a printed sheet sends residents to; open to everyone."""
+    status = 200
+    if request.method == "POST":
+        form = CodeSignInForm(request.POST)
+        if assisted.code_attempts_exhausted(request=request):
+            form.is_valid()
+            form.errors["code"] = form.error_class([TOO_MANY_CODES])
+            status = 429
+        elif form.is_valid():
+            try:
+                user = assisted.assisted_code_redeem(
+                    code=form.cleaned_data["code"], request=request
+                )
+            except assisted.CodeRefused as refusal:
+                assisted.code_attempt_failed(request=request)
+                form.add_error("code", str(CODE_REFUSALS[refusal.reason]))
+            else:
+                return _signed_in(request, user)
+        else:
+            assisted.code_attempt_failed(request=request)
+    else:
+        form = CodeSignInForm(
+            initial={"code": CodeSignInForm.prefill(request.GET.get("code", ""))}
+        )
+    return render(
+        request,
+        "learners/assisted/code_sign_in.html",
+        {"page_title": _("Sign in with a code"), "form": form},
+        status=status,
+    )
+
+
+def _signed_in(request: HttpRequest, user) -> HttpResponse:
+    language = supported_language(profile_preferred_language(user=user))
+    response = redirect("learners:sign_in_options")
+    if language:
+        remember_language(response, language)
+    messages.success(
+        request,
+        _("You are signed in as %(name)s.")
+        % {"name": user.get_full_name() or user.get_username()},
+    )
+    return response
+
+
+@require_GET
+def sign_in_options(request: HttpRequest) -> HttpResponse:
+    """How a signed-in user can sign in next time: password, email or codes."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    here = reverse("learners:sign_in_options")
+    return render(
+        request,
+        "learners/assisted/sign_in_options.html",
+        {
+            "page_title": _("How would you like to sign in next time?"),
+            "has_password": user.has_usable_password(),
+            "email_addresses": list(EmailAddress.objects.filter(user=user)),
+            "uses_codes": assisted_selectors.is_assisted_resident(user),
+            "set_password_url": f"{reverse('account_set_password')}?"
+            + urlencode({"next": here}),
+            "dashboard_url": reverse("learners:dashboard"),
+        },
+    )
+
+
+# Admin menu -------------------------------------------------------------------------
+
+
+class PermissionMenuItem(MenuItem):
+    """An admin menu link shown only to users with ``permission``."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+def register_resident_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        gettext_lazy("Register a resident"),
+        reverse_lazy("learners:assisted_register"),
+        name="assisted-register",
+        icon_name="user",
+        order=620,
+        permission=assisted.REGISTER_PERMISSION,
+    )
+
+
+def residents_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        gettext_lazy("Residents without email"),
+        reverse_lazy("learners:assisted_residents"),
+        name="assisted-residents",
+        icon_name="group",
+        order=621,
+        permission=assisted.REGISTER_PERMISSION,
+    )
+
+
+def paper_results_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        gettext_lazy("Enter paper results"),
+        reverse_lazy("learners:paper_result"),
+        name="paper-results",
+        icon_name="form",
+        order=622,
+        permission=assisted.PAPER_RESULTS_PERMISSION,
+    )
