@@ -3,7 +3,7 @@
 # as root. Usage: system_deps.sh run|test
 set -eu
 purpose=${1:-run}
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext"
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji gettext"
 [ "$purpose" = test ] && packages="$packages chromium"
 
 missing=""

@@ -108,6 +108,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Web and worker processes share the file: take the write lock at the
+    # start of a transaction and wait for it rather than fail at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -267,3 +273,9 @@ STORAGES["certificates"] = {
     },
 }
 CERTIFICATES_BASE_URL = os.environ.get("CERTIFICATES_BASE_URL", "")
+# Open Badges: the private key (PEM or JWK JSON) that signs the credentials
+# learners download; its public half is served at /.well-known/jwks.json.
+# OPENBADGES_ISSUER_KEY_FILE may name a file holding it instead.
+OPENBADGES_ISSUER_KEY = os.environ.get("OPENBADGES_ISSUER_KEY", "")
+if not OPENBADGES_ISSUER_KEY and os.environ.get("OPENBADGES_ISSUER_KEY_FILE"):
+    OPENBADGES_ISSUER_KEY = Path(os.environ["OPENBADGES_ISSUER_KEY_FILE"]).read_text()

@@ -6,6 +6,11 @@ from .base import env_bool
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+if not OPENBADGES_ISSUER_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set the OPENBADGES_ISSUER_KEY environment variable (or "
+        "OPENBADGES_ISSUER_KEY_FILE) to the private key that signs Open Badges."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

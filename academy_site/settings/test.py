@@ -1,3 +1,5 @@
+from certificates.openbadges import generate_issuer_key
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests that use the admin sign in by password; tests/learners/test_mfa.py
 # switches enforcement on to check it.
 ACADEMY_STAFF_MFA_REQUIRED = False
+# A fresh signing key for each test run; P-256 because it is quick to make.
+OPENBADGES_ISSUER_KEY = generate_issuer_key("EC")

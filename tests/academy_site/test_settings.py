@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from certificates.openbadges import generate_issuer_key
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRINT_SETTINGS = """
@@ -83,6 +85,7 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SETTINGS_MODULE="academy_site.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="academy.example.org",
+        OPENBADGES_ISSUER_KEY=generate_issuer_key("EC"),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
