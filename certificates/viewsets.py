@@ -1,0 +1,295 @@
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import (
+    HistoryView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from . import admin_views
+from .models import Award, Certificate, CertificateTemplate
+
+CERTIFICATE_NAMESPACE = "certificates_certificate"
+AWARD_NAMESPACE = "certificates_award"
+
+
+def _can(user, action: str) -> bool:
+    return policy_registry.get_by_type(Certificate).user_has_permission(user, action)
+
+
+def certificate_actions(certificate: Certificate, user, next_url: str) -> list[dict]:
+    """The coordinator actions on one certificate, as labels and URLs."""
+    actions = []
+    query = f"?next={next_url}" if next_url else ""
+    if certificate.is_ready:
+        actions.append(
+            {
+                "label": _("Download PDF"),
+                "url": certificate.get_download_url(),
+                "icon": "download",
+            }
+        )
+    if _can(user, "issue") and not certificate.is_ready:
+        actions.append(
+            {
+                "label": _("Make the PDF again"),
+                "url": reverse(f"{CERTIFICATE_NAMESPACE}:retry", args=[certificate.pk])
+                + query,
+                "icon": "rotate",
+            }
+        )
+    if _can(user, "revoke") and certificate.status != Certificate.Status.REVOKED:
+        actions.append(
+            {
+                "label": _("Revoke"),
+                "url": reverse(f"{CERTIFICATE_NAMESPACE}:revoke", args=[certificate.pk])
+                + query,
+                "icon": "warning",
+            }
+        )
+    actions.append(
+        {
+            "label": _("History"),
+            "url": reverse(f"{CERTIFICATE_NAMESPACE}:history", args=[certificate.pk]),
+            "icon": "history",
+        }
+    )
+    actions.append(
+        {
+            "label": _("Public check page"),
+            "url": certificate.get_absolute_url(),
+            "icon": "link-external",
+        }
+    )
+    return actions
+
+
+class CertificateIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        for priority, action in enumerate(
+            certificate_actions(instance, self.request.user, self.request.path),
+            start=40,
+        ):
+            buttons.append(
+                MenuItem(
+                    action["label"],
+                    url=action["url"],
+                    icon_name=action["icon"],
+                    priority=priority,
+                )
+            )
+        return buttons
+
+
+class CertificateInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        for priority, action in enumerate(
+            certificate_actions(self.object, self.request.user, self.request.path),
+            start=30,
+        ):
+            buttons.append(
+                Button(
+                    action["label"],
+                    url=action["url"],
+                    icon_name=action["icon"],
+                    priority=priority,
+                )
+            )
+        return buttons
+
+    def get_verification_code_display_value(self):
+        return self.object.display_code
+
+
+class CertificateHistoryView(HistoryView):
+    """The audit log of one certificate: issue, renewal, revocation, retries."""
+
+    any_permission_required = ["view", "issue", "revoke"]
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = _("Certificates")
+    admin_url_namespace = CERTIFICATE_NAMESPACE
+    base_url_path = "certificates/certificate"
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    history_view_class = CertificateHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_fields = ["serial", "name_on_certificate", "award_name"]
+    search_backend_name = None
+    list_filter = ["status", "render_status", "award"]
+    list_per_page = 50
+    inspect_view_fields = [
+        "serial",
+        "name_on_certificate",
+        "award_name",
+        "learner",
+        "issued_at",
+        "expires_at",
+        "status",
+        "revoked_at",
+        "revoked_by",
+        "revocation_reason",
+        "issued_by",
+        "replaces",
+        "verification_code",
+        "status_list_index",
+        "render_status",
+        "render_error",
+        "render_warning",
+        "rendered_at",
+        "emailed_at",
+    ]
+
+    @cached_property
+    def list_display(self):
+        return [
+            "serial",
+            Column("name_on_certificate", label=_("Name as printed")),
+            Column("award_name", label=_("Award")),
+            DateColumn("issued_at", label=_("Issued"), sort_key="issued_at"),
+            DateColumn("expires_at", label=_("Expires"), sort_key="expires_at"),
+            StatusTagColumn(
+                "get_standing_display",
+                label=_("Status"),
+                sort_key="status",
+                primary=lambda certificate: (
+                    certificate.status == Certificate.Status.ACTIVE
+                ),
+            ),
+            StatusTagColumn(
+                "get_render_status_display",
+                label=_("PDF"),
+                sort_key="render_status",
+                primary=lambda certificate: certificate.is_ready,
+            ),
+        ]
+
+    def get_queryset(self, request):
+        return Certificate.objects.select_related("award")
+
+    def get_urlpatterns(self):
+        common = {
+            "certificate_url_namespace": CERTIFICATE_NAMESPACE,
+            "award_url_namespace": AWARD_NAMESPACE,
+        }
+        return super().get_urlpatterns() + [
+            path(
+                "revoke/<int:pk>/",
+                admin_views.RevokeView.as_view(**common),
+                name="revoke",
+            ),
+            path(
+                "retry/<int:pk>/",
+                admin_views.RetryRenderView.as_view(**common),
+                name="retry",
+            ),
+            path(
+                "batch/<int:pk>/",
+                admin_views.BatchProgressView.as_view(**common),
+                name="batch",
+            ),
+            path(
+                "batch/<int:pk>/status/",
+                admin_views.BatchStatusView.as_view(),
+                name="batch_status",
+            ),
+        ]
+
+
+class AwardIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if _can(self.request.user, "issue"):
+            buttons.append(
+                MenuItem(
+                    _("Issue certificates"),
+                    url=reverse(f"{AWARD_NAMESPACE}:eligible", args=[instance.pk]),
+                    icon_name="doc-full",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class AwardViewSet(SnippetViewSet):
+    model = Award
+    icon = "trophy"
+    menu_label = _("Awards")
+    admin_url_namespace = AWARD_NAMESPACE
+    base_url_path = "certificates/award"
+    index_view_class = AwardIndexView
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        Column("validity_months", label=_("Valid for (months)")),
+        BooleanColumn("auto_issue", label=_("Issued automatically")),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("template"),
+        FieldPanel("requirements"),
+        MultiFieldPanel(
+            [FieldPanel("validity_months"), FieldPanel("auto_issue")],
+            heading=_("Validity and issuing"),
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "eligible/<int:pk>/",
+                admin_views.EligibleLearnersView.as_view(
+                    certificate_url_namespace=CERTIFICATE_NAMESPACE,
+                    award_url_namespace=AWARD_NAMESPACE,
+                ),
+                name="eligible",
+            ),
+        ]
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-empty"
+    menu_label = _("Certificate templates")
+    admin_url_namespace = "certificates_template"
+    base_url_path = "certificates/template"
+    list_display = ["name", Column("title", label=_("Title")), "issuer_name"]
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("preamble"),
+                FieldPanel("wording"),
+                FieldPanel("issuer_name"),
+            ],
+            heading=_("Wording"),
+        ),
+        FieldPanel("logo"),
+        InlinePanel("signatories", label=_("Signatories"), max_num=3),
+    ]
+
+
+class CertificatesGroup(SnippetViewSetGroup):
+    menu_label = _("Certificates")
+    menu_icon = "doc-full"
+    menu_order = 250
+    items = (CertificateViewSet, AwardViewSet, CertificateTemplateViewSet)
