@@ -38,6 +38,10 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages -d djangojs $(foreach l,$(LOCALES),-l $(l)) $(MSG_IGNORE)
 	$(MANAGE) compilemessages $(MSG_IGNORE)
 
+bench: SYSTEM_DEPS = run
+bench: system-deps $(VENV)/.installed
+	@$(MANAGE) bench_certificates
+
 seed: $(VENV)/.installed
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_academy

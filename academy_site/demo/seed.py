@@ -20,6 +20,8 @@ from .accounts import DEMO_ACCOUNTS
 from .content import COURSES
 from .images import IMAGES, render_image
 from .pages import HOME, STANDARD_PAGES
+from .seed_certificates import seed_certificates
+from .seed_cohorts import seed_cohorts
 
 IMAGE_TAG = "citizens-academy-demo"
 
@@ -187,3 +189,5 @@ def seed_academy() -> None:
             home, StandardPage, page["slug"], title=page["title"], body=page["body"]
         )
     ensure_accounts()
+    seed_cohorts()
+    seed_certificates()

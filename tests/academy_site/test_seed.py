@@ -6,7 +6,16 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from certificates.models import Award, Certificate
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from learners.models import (
+    Attempt,
+    Attendance,
+    Cohort,
+    Enrolment,
+    SkillSignOff,
+    TrainingSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +36,14 @@ def counts() -> dict:
         "emails": EmailAddress.objects.count(),
         "groups": Group.objects.count(),
         "sites": Site.objects.count(),
+        "cohorts": Cohort.objects.count(),
+        "sessions": TrainingSession.objects.count(),
+        "attendance": Attendance.objects.count(),
+        "sign_offs": SkillSignOff.objects.count(),
+        "enrolments": Enrolment.objects.count(),
+        "attempts": Attempt.objects.count(),
+        "awards": Award.objects.count(),
+        "certificates": Certificate.objects.count(),
     }
 
 
@@ -70,3 +87,12 @@ def test_every_seeded_page_can_be_read(client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_seed_shows_the_whole_loop_with_an_issued_certificate():
+    call_command("seed_academy")
+    certificate = Certificate.objects.get(learner__username="resident")
+    assert certificate.award_name == "Expert Citizen"
+    assert certificate.render_status == "ready"
+    assert Cohort.objects.filter(name__startswith="Braunstone Park").exists()
+    assert Attendance.objects.exists() and SkillSignOff.objects.exists()
