@@ -8,6 +8,9 @@ Residents are the users who cannot use the admin (staff are left out by the
 ``wagtailadmin.access_admin`` permission, not by group). A resident belongs to
 an area through the cohorts they are a member of; a resident in no cohort
 belongs to the areas whose postcode districts list their profile's district.
+A resident is active in a period if, in it, they finished a lesson, started or
+submitted an assessment, were present at a session in person or had a
+practical skill signed off.
 
 The headline award (Expert Citizen in the demo academy) is the award named by
 the ``CERTIFICATES_IMPACT_AWARD`` setting, read when needed. Awards have no
@@ -33,10 +36,12 @@ from courses.models import CoursePage, PracticalSkill
 from learners.models import (
     Area,
     Attempt,
+    Attendance,
     Cohort,
     Enrolment,
     LearnerProfile,
     LessonProgress,
+    SkillSignOff,
 )
 
 from .models import Award, Certificate
@@ -244,6 +249,9 @@ def impact_report(*, period: Period, area: Area | None = None) -> ImpactReport:
     registered_by_month = _per_month(
         people.filter(period.moments("date_joined")), "date_joined", Count("pk")
     )
+    # Active means doing something in the period, online or in person: a
+    # resident who only comes to sessions is as active as one who only
+    # studies online. One query, however many kinds of activity.
     active = people.filter(
         Exists(
             LessonProgress.objects.filter(enrolment__user_id=OuterRef("pk")).filter(
@@ -253,6 +261,16 @@ def impact_report(*, period: Period, area: Area | None = None) -> ImpactReport:
         | Exists(
             Attempt.objects.filter(enrolment__user_id=OuterRef("pk")).filter(
                 period.moments("started_at") | period.moments("submitted_at")
+            )
+        )
+        | Exists(
+            Attendance.objects.filter(
+                learner_id=OuterRef("pk"), status=Attendance.Status.PRESENT
+            ).filter(period.moments("session__starts_at"))
+        )
+        | Exists(
+            SkillSignOff.objects.filter(learner_id=OuterRef("pk")).filter(
+                period.days("signed_off_on")
             )
         )
     ).count()
@@ -404,7 +422,8 @@ def partner_share(*, period: Period, area: Area | None = None) -> list[PartnerRo
     month, for sharing with partners once small counts are suppressed.
 
     Every area appears for every month, so a missing row reveals nothing.
-    Seven queries whatever the amount of data.
+    Eight queries whatever the amount of data: the areas, the award, and two
+    for each of the three measures (see ``_by_area_and_month``).
     """
     areas = list(Area.objects.order_by("name"))
     people = residents()
