@@ -21,13 +21,18 @@ from certificates.services import certificate_issue
 from courses.models import CoursePage
 
 from .content import COURSES
-from .seed_cohorts import DemoResident, learn
+from .seed_cohorts import FIRST_AID, DemoResident, learn
 
 IMAGE_TAG = "citizens-academy-demo"
 TEMPLATE_NAME = "Citizens' Academy"
 EXPERT_CITIZEN = "Expert Citizen"
+EXPERT_DESCRIPTION = (
+    "Completed the four core courses of the Citizens' Academy: fire safety, "
+    "first aid, crime prevention and signposting, and had the first aid "
+    "practical skills signed off in person."
+)
 # Months a course certificate stays valid; blank means it never expires.
-COURSE_VALIDITY = {"first-aid-essentials": 36}
+COURSE_VALIDITY = {FIRST_AID: 36}
 SIGNATORIES = [
     ("Grace Okafor", "Academy coordinator"),
     ("Station Manager Dev Mistry", "Leicestershire Fire and Rescue Service"),
@@ -103,16 +108,51 @@ def ensure_template() -> CertificateTemplate:
     return template
 
 
+def expert_requirements(courses: list[CoursePage]) -> list[tuple[str, dict]]:
+    """Every core course completed, and the first aid skills signed off."""
+    requirements = [("course", {"course": course}) for course in courses]
+    requirements += [
+        ("practical", {"course": course})
+        for course in courses
+        if course.slug == FIRST_AID
+    ]
+    return requirements
+
+
+def _asks_for(award: Award) -> list[tuple]:
+    """What an award's requirements ask for, in a form that compares."""
+    return [
+        (
+            child.block_type,
+            getattr(child.value.get("course"), "pk", None),
+            child.value.get("minimum"),
+        )
+        for child in award.requirements
+    ]
+
+
 def ensure_awards(template: CertificateTemplate, courses: list[CoursePage]) -> Award:
-    expert, _ = Award.objects.get_or_create(
+    requirements = expert_requirements(courses)
+    expert, created = Award.objects.get_or_create(
         name=EXPERT_CITIZEN,
         defaults={
             "template": template,
-            "description": "Completed the four core courses of the Citizens' "
-            "Academy: fire safety, first aid, crime prevention and signposting.",
-            "requirements": [("course", {"course": course}) for course in courses],
+            "description": EXPERT_DESCRIPTION,
+            "requirements": requirements,
         },
     )
+    # A database seeded before the practical sign-off was required gets it
+    # too, once every core course is there to require.
+    complete = len(courses) == len(COURSES)
+    if (
+        not created
+        and complete
+        and _asks_for(expert) != _asks_for(Award(requirements=requirements))
+    ):
+        expert.requirements = requirements
+        expert.description = EXPERT_DESCRIPTION
+        expert.full_clean()
+        expert.save()
     for course in courses:
         Award.objects.get_or_create(
             name=course.title,

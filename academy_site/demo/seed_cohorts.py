@@ -6,6 +6,12 @@ the trainer's view shows real figures: some finish everything, one fails an
 assessment twice, one goes quiet, one never starts. Every step finds what is
 already there first, so running it twice leaves the same rows as running it
 once.
+
+Cohorts start a few weeks before the day they are first seeded, and their
+sessions and sign-offs are dated from the cohort's start date, so the demo
+always looks recent and never has a register or sign-off in the future.
+Later runs read the start date back rather than today's date, so they find
+the same rows instead of adding a week's worth more.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from certificates.reports import current_quarter
 from courses import roles
 from courses.models import CoursePage, LessonPage, PracticalSkill
 from learners import services
@@ -29,6 +36,7 @@ from learners.models import (
     Cohort,
     Enrolment,
     LessonProgress,
+    SkillSignOff,
     TrainingSession,
 )
 from learners.profiles import profile_get_or_create, profile_update
@@ -86,8 +94,10 @@ class DemoResident:
 class DemoCohort:
     name: str
     area_slug: str
-    start: date
-    end: date
+    # The cohort starts this many days before it is first seeded and runs for
+    # ``weeks`` weeks; every session below has already happened by then.
+    started_days_ago: int
+    weeks: int
     trainer: str
     residents: tuple[DemoResident, ...]
     # Course slug, day after the start, venue.
@@ -100,8 +110,8 @@ SECOND_TRAINER = ("demo-trainer-02", "Marcus", "Bennett")
 BRAUNSTONE = DemoCohort(
     name="Braunstone Park – Spring 2026",
     area_slug="braunstone-park",
-    start=date(2026, 3, 2),
-    end=date(2026, 6, 26),
+    started_days_ago=29,
+    weeks=16,
     trainer="trainer",
     includes_demo_resident=True,
     sessions=(
@@ -175,8 +185,8 @@ BRAUNSTONE = DemoCohort(
 BEAUMONT = DemoCohort(
     name="Beaumont Leys – Summer 2026",
     area_slug="beaumont-leys",
-    start=date(2026, 6, 1),
-    end=date(2026, 8, 28),
+    started_days_ago=16,
+    weeks=12,
     trainer=SECOND_TRAINER[0],
     sessions=(
         (FIRE, 1, "Beaumont Leys Library"),
@@ -339,6 +349,59 @@ def _starts_at(day: date) -> datetime:
     return datetime.combine(day, time(18, 30), tzinfo=LONDON)
 
 
+def first_seeded_on(cohort: Cohort, plan: DemoCohort) -> date:
+    """The day the cohort was first seeded, read back from its start date, so
+    that every later run finds the same sessions and sign-off dates."""
+    return cohort.start_date + timedelta(days=plan.started_days_ago)
+
+
+def sign_off_day(*, session_day: date, seeded_on: date) -> date:
+    """When the demo's practical skills were signed off.
+
+    On the day of the course's session, or on the first day of the quarter
+    the demo was seeded in if the session came before it, so the impact
+    dashboard's default period (the current quarter) shows them; never after
+    the day of seeding, since a sign-off cannot be in the future.
+    """
+    quarter_start = current_quarter(seeded_on).start
+    return min(max(session_day, quarter_start), seeded_on)
+
+
+def _record_missing_marks(session, members, demo_resident, index, trainer) -> None:
+    """Takes the register for members who have no mark yet, so a mark changed
+    in the demo survives the next seed."""
+    marked = set(session.attendance.values_list("learner_id", flat=True))
+    marks = {
+        member.pk: "present" if member == demo_resident else _mark(position, index)
+        for position, member in enumerate(members)
+        if member.pk not in marked
+    }
+    if marks:
+        attendance_record(session=session, marks=marks, recorded_by=trainer)
+
+
+def _sign_off_missing(signed, skills, *, day: date, trainer) -> None:
+    """Signs off each planned skill that the resident does not have yet."""
+    learner_ids = [user.pk for user, _ in signed]
+    done = set(
+        SkillSignOff.objects.filter(
+            learner_id__in=learner_ids, skill__in=skills
+        ).values_list("learner_id", "skill_id")
+    )
+    for user, indexes in signed:
+        for index in indexes:
+            skill = skills[index]
+            if (user.pk, skill.pk) in done:
+                continue
+            skill_sign_off(
+                learner=user,
+                skill=skill,
+                signed_off_on=day,
+                note="",
+                signed_off_by=trainer,
+            )
+
+
 def ensure_cohort(
     plan: DemoCohort,
     *,
@@ -349,12 +412,14 @@ def ensure_cohort(
 ) -> Cohort:
     User = get_user_model()
     trainer = User.objects.filter(username=plan.trainer).first()
+    today = timezone.localdate(timezone=LONDON)
+    start = today - timedelta(days=plan.started_days_ago)
     cohort, _ = Cohort.objects.get_or_create(
         name=plan.name,
         defaults={
             "area": areas[plan.area_slug],
-            "start_date": plan.start,
-            "end_date": plan.end,
+            "start_date": start,
+            "end_date": start + timedelta(weeks=plan.weeks),
         },
     )
     members = [ensure_resident(resident) for resident in plan.residents]
@@ -367,10 +432,11 @@ def ensure_cohort(
         return cohort
     cohort.trainers.add(trainer)
 
-    today = timezone.localdate(timezone=LONDON)
-    first_aid_day = today
+    seeded_on = min(first_seeded_on(cohort, plan), today)
+    first_aid_day = seeded_on
+    now = timezone.now()
     for index, (slug, offset, venue) in enumerate(plan.sessions):
-        day = plan.start + timedelta(days=offset)
+        day = cohort.start_date + timedelta(days=offset)
         session, _ = TrainingSession.objects.get_or_create(
             cohort=cohort,
             course=courses[slug],
@@ -378,37 +444,26 @@ def ensure_cohort(
             defaults={"venue": venue, "trainer": trainer},
         )
         if slug == FIRST_AID:
-            first_aid_day = min(day, today)
-        if day <= today:
-            attendance_record(
-                session=session,
-                marks={
-                    member.pk: "present"
-                    if member == demo_resident
-                    else _mark(position, index)
-                    for position, member in enumerate(members)
-                },
-                recorded_by=trainer,
-            )
+            first_aid_day = day
+        if session.starts_at <= now:
+            _record_missing_marks(session, members, demo_resident, index, trainer)
 
-    signed = [(demo_resident, (0, 1, 2))] if plan.includes_demo_resident else []
-    signed += [
+    signed = [
         (user, resident.skills)
         for user, resident in zip(
             members[-len(plan.residents) :], plan.residents, strict=True
         )
     ]
-    for user, indexes in signed:
-        if user is None:
-            continue
-        for index in indexes:
-            skill_sign_off(
-                learner=user,
-                skill=skills[index],
-                signed_off_on=first_aid_day,
-                note="",
-                signed_off_by=trainer,
-            )
+    if plan.includes_demo_resident and demo_resident is not None:
+        # The demo resident holds Expert Citizen, which asks for every first
+        # aid skill signed off.
+        signed.insert(0, (demo_resident, tuple(range(len(skills)))))
+    _sign_off_missing(
+        signed,
+        skills,
+        day=sign_off_day(session_day=first_aid_day, seeded_on=seeded_on),
+        trainer=trainer,
+    )
     return cohort
 
 

@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from certificates.models import Award, Certificate
+from certificates.reports import current_quarter, impact_report
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from learners.models import (
     Attempt,
@@ -96,3 +97,16 @@ def test_seed_shows_the_whole_loop_with_an_issued_certificate():
     assert certificate.render_status == "ready"
     assert Cohort.objects.filter(name__startswith="Braunstone Park").exists()
     assert Attendance.objects.exists() and SkillSignOff.objects.exists()
+
+
+def test_dashboard_shows_real_figures_for_the_current_quarter_after_seeding():
+    call_command("seed_academy")
+
+    report = impact_report(period=current_quarter())
+
+    assert report.registered > 0
+    assert report.active > 0
+    assert report.completions > 0
+    assert any(course.pass_rate for course in report.courses)
+    assert report.signoffs == SkillSignOff.objects.count() > 0
+    assert report.certified == 1

@@ -1,12 +1,20 @@
 """The demo cohorts: built once however often the seed runs, with figures
 that give the trainer's view something to show."""
 
+from datetime import date, timedelta
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry, Revision
 
-from academy_site.demo.seed_cohorts import seed_cohorts
+from academy_site.demo import seed_cohorts as seed_cohorts_module
+from academy_site.demo.seed_cohorts import LONDON, seed_cohorts, sign_off_day
+from certificates.reports import current_quarter
 from courses.models import CoursePage, PracticalSkill
 from learners import cohort_selectors as selectors
 from learners.models import (
@@ -121,3 +129,72 @@ def test_trainers_view_of_the_demo_cohort_varies(seeded):
     assert not by_name["Kieran Walsh"].is_stuck
     completed = {summary.courses_completed for summary in overview.members}
     assert len(completed) >= 4
+
+
+# Dates ------------------------------------------------------------------------
+
+
+def test_seeded_sessions_and_sign_offs_are_recent_and_never_in_the_future(seeded):
+    today = timezone.localdate(timezone=LONDON)
+    now = timezone.now()
+    weeks_ago = now - timedelta(weeks=6)
+    for session in TrainingSession.objects.all():
+        assert weeks_ago <= session.starts_at <= now
+    for signed_off_on in SkillSignOff.objects.values_list("signed_off_on", flat=True):
+        assert today - timedelta(weeks=6) <= signed_off_on <= today
+    for cohort in Cohort.objects.all():
+        assert cohort.start_date < today < cohort.end_date
+
+
+def test_seeding_on_a_later_day_finds_the_same_rows_and_dates(seeded, monkeypatch):
+    first = counts()
+    dates = (
+        sorted(TrainingSession.objects.values_list("starts_at", flat=True)),
+        sorted(SkillSignOff.objects.values_list("signed_off_on", flat=True)),
+    )
+    later = timezone.localdate(timezone=LONDON) + timedelta(days=40)
+    monkeypatch.setattr(
+        seed_cohorts_module,
+        "timezone",
+        SimpleNamespace(localdate=lambda timezone=None: later, now=timezone.now),
+    )
+
+    seed_cohorts()
+
+    assert counts() == first
+    assert (
+        sorted(TrainingSession.objects.values_list("starts_at", flat=True)),
+        sorted(SkillSignOff.objects.values_list("signed_off_on", flat=True)),
+    ) == dates
+
+
+def test_seeded_on_the_first_day_of_a_quarter_the_sign_offs_fall_in_it(db, monkeypatch):
+    quarter = current_quarter()
+    monkeypatch.setattr(
+        seed_cohorts_module,
+        "timezone",
+        SimpleNamespace(
+            localdate=lambda timezone=None: quarter.start, now=timezone.now
+        ),
+    )
+
+    call_command("seed_academy")
+
+    assert TrainingSession.objects.filter(starts_at__lt=quarter.starts_at).exists()
+    signed_off = set(SkillSignOff.objects.values_list("signed_off_on", flat=True))
+    assert signed_off == {quarter.start}
+
+
+@given(
+    seeded_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+    days_before=st.integers(min_value=0, max_value=400),
+)
+def test_sign_off_day_is_in_the_seeding_quarter_and_never_after_seeding(
+    seeded_on, days_before
+):
+    session_day = seeded_on - timedelta(days=days_before)
+
+    day = sign_off_day(session_day=session_day, seeded_on=seeded_on)
+
+    assert current_quarter(seeded_on).start <= day <= seeded_on
+    assert day >= session_day
