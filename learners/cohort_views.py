@@ -4,8 +4,10 @@ what.
 
 Everyone here needs ``learners.view_cohort``; a trainer finds only the
 cohorts they train, anyone with ``learners.manage_all_cohorts`` finds every
-cohort, and anything else is "not found". Views read through
-``cohort_selectors`` and write through ``cohort_services``.
+cohort, and anything else is "not found". Where the site requires it, staff
+must also have passed two-factor authentication, as on the assisted-access
+pages. Views read through ``cohort_selectors`` and write through
+``cohort_services``.
 
 The progress page renders the slot ``cohort_member_needs`` once per member
 (see ``learners.templatetags.learners_tags.learners_slot``): its context
@@ -17,7 +19,6 @@ holds ``request``, ``cohort``, ``overview`` (a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -36,6 +37,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage, PracticalSkill
 
+from . import assisted_views
 from . import cohort_selectors as selectors
 from . import cohort_services as services
 from .cohort_forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
@@ -45,22 +47,10 @@ REGISTER_PERMS = ("learners.add_attendance", "learners.change_attendance")
 SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")
 
 
-def _gate(request: HttpRequest, next_url: str) -> HttpResponse | None:
-    """Sends visitors to sign in and refuses anyone who cannot see cohorts."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(next_url)
-    if not request.user.has_perm("learners.view_cohort"):
-        raise PermissionDenied
-    return None
-
-
-def staff_only(view):
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        refusal = _gate(request, request.get_full_path())
-        return refusal or view(request, *args, **kwargs)
-
-    return wrapped
+# The assisted-access pages' check: signed in, allowed to see cohorts and,
+# where the site requires it, past two-factor authentication, as staff must
+# be for the admin. Trainers read residents' progress here.
+staff_only = assisted_views.staff_only("learners.view_cohort")
 
 
 def _own_cohort(request: HttpRequest, cohort_id: int) -> Cohort:
@@ -320,12 +310,16 @@ def _member_name(cohort: Cohort, learner) -> str:
 
 @require_POST
 def cohort_skill_undo(request: HttpRequest, cohort_id: int, course_id: int):
-    # This address only takes posts, so a visitor signs in to the skills page.
-    refusal = _gate(
-        request, reverse("learners:cohort_skills", args=[cohort_id, course_id])
-    )
-    if refusal:
-        return refusal
+    if not request.user.is_authenticated:
+        # This address only takes posts, so a visitor signs in to the skills page.
+        return redirect_to_login(
+            reverse("learners:cohort_skills", args=[cohort_id, course_id])
+        )
+    return _skill_undo(request, cohort_id, course_id)
+
+
+@staff_only
+def _skill_undo(request: HttpRequest, cohort_id: int, course_id: int):
     cohort, course = _cohort_course(request, cohort_id, course_id)
     data = _read_post(request)
     form = SkillUndoForm(data) if data is not None else None

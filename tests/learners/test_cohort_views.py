@@ -6,9 +6,16 @@ the cohort, the cohort's trainer, a trainer of another cohort and a
 coordinator.
 """
 
+import time
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +23,7 @@ from learners import cohort_services
 from learners.cohort_selectors import academy_today
 from learners.models import Attendance, SkillSignOff
 from tests import factories
+from tests.factories import PASSWORD
 from tests.learners.cohort_builders import (
     add_skills,
     build_cohort,
@@ -545,3 +553,80 @@ def test_visitor_undoing_is_sent_to_sign_in_and_back_to_the_skills_page(
     )
     assert_sent_to_sign_in(response)
     assert response.url.endswith("?next=" + skills_url(cohort, course))
+
+
+# Two-factor authentication ----------------------------------------------------
+
+
+@pytest.fixture
+def staff_mfa(settings):
+    settings.ACADEMY_STAFF_MFA_REQUIRED = True
+
+
+def test_cohort_list_asks_staff_to_set_up_two_factor_where_required(
+    client, staff_mfa, trainer, cohort
+):
+    client.force_login(trainer)
+    response = client.get(reverse("learners:cohorts"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_cohort_pages_ask_staff_for_their_second_factor_where_required(
+    client, staff_mfa, trainer, page, cohort, session, course
+):
+    TOTP.activate(trainer, generate_totp_secret())
+    client.force_login(trainer)
+    url = page_urls(cohort, session, course)[page]
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_reauthenticate"))
+    assert "Braunstone Park" not in response.content.decode()
+
+
+def test_trainer_without_two_factor_cannot_undo_a_sign_off(
+    client, staff_mfa, trainer, cohort, course, skills, resident
+):
+    cohort_services.skill_sign_off(
+        learner=resident,
+        skill=skills[0],
+        signed_off_on=academy_today(),
+        note="",
+        signed_off_by=trainer,
+    )
+    client.force_login(trainer)
+    response = client.post(
+        reverse("learners:cohort_skill_undo", args=[cohort.pk, course.pk]),
+        {"learner": resident.pk, "skill": skills[0].pk},
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+    assert SkillSignOff.objects.exists()
+
+
+def test_trainer_who_used_their_second_factor_reads_progress(
+    client, staff_mfa, trainer, cohort
+):
+    secret = generate_totp_secret()
+    TOTP.activate(trainer, secret)
+    response = client.post(
+        reverse("account_login"), {"login": trainer.username, "password": PASSWORD}
+    )
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    client.post(response["Location"], {"code": code})
+
+    response = client.get(reverse("learners:cohort_progress", args=[cohort.pk]))
+
+    assert response.status_code == 200
+    assert "Progress: Braunstone Park – Spring 2026" in response.content.decode()
+
+
+def test_residents_are_refused_rather_than_asked_for_a_second_factor(
+    client, staff_mfa, resident, cohort
+):
+    client.force_login(resident)
+    response = client.get(reverse("learners:cohort_progress", args=[cohort.pk]))
+    assert response.status_code == 403
