@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
+
+from learners.models import Enrolment
 
 from . import codes, conf
 from .models import Award, Certificate, IssueBatch
@@ -52,6 +55,73 @@ def award_eligible_learners(*, award: Award, now: datetime | None = None) -> Que
 
 def award_learner_is_eligible(*, award: Award, learner) -> bool:
     return award_eligible_learners(award=award).filter(pk=learner.pk).exists()
+
+
+def award_course_ids(*, award: Award) -> set[int]:
+    """The courses whose completion ``award`` requires, read from the stored
+    requirements without loading the pages."""
+    ids = set()
+    for item in award.requirements.raw_data:
+        if item.get("type") != "course":
+            continue
+        course_id = (item.get("value") or {}).get("course")
+        if isinstance(course_id, int):
+            ids.add(course_id)
+    return ids
+
+
+def learner_courses_due_for_renewal(
+    *, learner, course_ids: Iterable[int], now: datetime | None = None
+) -> set[int]:
+    """The courses, among ``course_ids``, whose assessment ``learner`` should
+    pass again to renew a certificate.
+
+    A course is due when the learner holds an active certificate for an award
+    that requires completing it, the certificate has expired or expires within
+    the renewal window, and the learner has not passed the course since that
+    certificate was issued (the same evidence ``award_eligible_learners``
+    asks for). Revoked certificates are left for a coordinator. At most two
+    queries. Fills the ``learners_assessment_retakes_due`` hook.
+    """
+    course_ids = set(course_ids)
+    if not course_ids or not learner.is_authenticated:
+        return set()
+    now = now or timezone.now()
+    due_certificates = Certificate.objects.filter(
+        learner=learner,
+        status=Certificate.Status.ACTIVE,
+        expires_at__lte=now + conf.renewal_window(),
+    ).select_related("award")
+    # For each course, the newest issue date among the due certificates that
+    # need it: a pass older than that leaves at least one of them unrenewed.
+    needed_since: dict[int, datetime] = {}
+    for certificate in due_certificates:
+        for course_id in award_course_ids(award=certificate.award) & course_ids:
+            previous = needed_since.get(course_id)
+            if previous is None or certificate.issued_at > previous:
+                needed_since[course_id] = certificate.issued_at
+    if not needed_since:
+        return set()
+    achieved = {
+        row["course_id"]: max(
+            row["completed_at"], row["latest_pass"] or row["completed_at"]
+        )
+        for row in Enrolment.objects.filter(
+            user=learner, course_id__in=needed_since, completed_at__isnull=False
+        )
+        .annotate(
+            latest_pass=Max(
+                "attempts__submitted_at",
+                filter=Q(attempts__passed=True),
+            )
+        )
+        .values("course_id", "completed_at", "latest_pass")
+    }
+    return {
+        course_id
+        for course_id, issued_at in needed_since.items()
+        if course_id not in achieved or achieved[course_id] <= issued_at
+    }
 
 
 def learner_certificate_name(learner) -> str:
@@ -126,6 +196,29 @@ def batch_progress(*, batch: IssueBatch) -> dict:
         "finished": min(finished, total),
         "done": done,
     }
+
+
+def batch_problem_list(*, batch: IssueBatch) -> list[dict]:
+    """The learners a bulk issue left out, by name and why, in one query.
+
+    ``name`` is ``None`` for an account deleted since.
+    """
+    ids = [problem["learner"] for problem in batch.problems]
+    learners = (
+        get_user_model().objects.select_related("learner_profile").in_bulk(ids)
+        if ids
+        else {}
+    )
+    return [
+        {
+            "learner_id": problem["learner"],
+            "name": learner_certificate_name(learners[problem["learner"]])
+            if problem["learner"] in learners
+            else None,
+            "message": problem["message"],
+        }
+        for problem in batch.problems
+    ]
 
 
 def certificates_due_reminder(

@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_q.tasks import async_task
@@ -232,7 +233,14 @@ def certificate_store_pdf(
         saved = storage.save(name, ContentFile(pdf))
         if saved != name:
             storage.delete(saved)
-            raise RuntimeError(f"Storage renamed {name} to {saved}")
+            # Shown to coordinators as the render error.
+            raise RuntimeError(
+                _(
+                    "The file store saved the PDF as %(saved)s instead of "
+                    "%(name)s, so it was not kept. Make the PDF again."
+                )
+                % {"name": name, "saved": saved}
+            )
         Certificate.objects.filter(pk=locked.pk).update(
             render_status=Certificate.RenderStatus.READY,
             render_error="",
@@ -269,6 +277,7 @@ def _send_to_learner(*, certificate: Certificate, template: str, **context) -> N
         "name": certificate.name_on_certificate,
         "download_url": conf.absolute_url(certificate.get_download_url()),
         "verify_url": certificate.get_verify_url(),
+        "learning_url": conf.absolute_url(reverse("learners:dashboard")),
         **context,
     }
     with translation.override(_learner_language(learner)):
@@ -317,9 +326,14 @@ def certificates_auto_issue(*, learner) -> list[Certificate]:
 
 @transaction.atomic
 def issue_batch_start(*, award: Award, learner_ids: list[int], issued_by) -> IssueBatch:
-    """Records a bulk issue and queues it; the page shows its progress."""
+    """Records a bulk issue of ``learner_ids`` and queues it; the page shows
+    its progress. Keys that name no account (a tampered form) are dropped."""
     _require(issued_by, ISSUE_PERMISSION)
-    wanted = sorted({int(pk) for pk in learner_ids})
+    # Out-of-range keys would make PostgreSQL fail the query outright.
+    keys = {int(pk) for pk in learner_ids if 0 < int(pk) < 2**63}
+    wanted = sorted(
+        get_user_model().objects.filter(pk__in=keys).values_list("pk", flat=True)
+    )
     if not wanted:
         raise ValidationError(_("Choose at least one learner."))
     batch = IssueBatch(award=award, created_by=issued_by, learner_ids=wanted)

@@ -540,5 +540,5 @@ def paper_result_record(
         },
     )
     if attempt.passed:
-        services.enrolment_complete_if_done(enrolment=enrolment)
+        services.enrolment_complete_if_done(enrolment=enrolment, passed_attempt=attempt)
     return PaperResult(attempt, recorded=True)

@@ -4,6 +4,7 @@ queries however many lessons or enrolments there are."""
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, reduce
@@ -11,6 +12,7 @@ from functools import cached_property, reduce
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.images import get_image_model
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
@@ -20,6 +22,7 @@ from courses.selectors import lesson_list
 from .models import Attempt, Enrolment, LessonProgress
 
 DEFAULT_ATTEMPT_MINUTES = 60
+RETAKES_DUE_HOOK = "learners_assessment_retakes_due"
 
 
 def attempt_duration_minutes() -> int:
@@ -43,20 +46,65 @@ class AssessmentStatus:
     attempts_left: int
     open_attempt: Attempt | None = None
     available_at: datetime | None = None
+    # Passed before and due to take the assessment again (to renew).
+    retake: bool = False
 
     @property
     def can_start(self) -> bool:
         return self.state in (AssessmentState.AVAILABLE, AssessmentState.IN_PROGRESS)
 
 
+def has_passed(attempts: Iterable[Attempt]) -> bool:
+    return any(a.status == Attempt.Status.SUBMITTED and a.passed for a in attempts)
+
+
+def passed_before(*, attempt: Attempt, attempts: Iterable[Attempt]) -> bool:
+    """Whether an earlier attempt than ``attempt`` had already passed: a pass
+    that is a retake."""
+    return any(
+        a.status == Attempt.Status.SUBMITTED and a.passed and a.number < attempt.number
+        for a in attempts
+    )
+
+
+def courses_due_for_retake(*, user, course_ids: Iterable[int]) -> set[int]:
+    """The courses, among ``course_ids``, whose assessment the learner has
+    passed and should now take again.
+
+    This is an extension point: ``learners`` itself never asks for a retake.
+    Apps that build on it register a Wagtail hook named
+    ``learners_assessment_retakes_due``: a function taking the keyword
+    arguments ``user`` and ``course_ids`` (a frozenset of primary keys of
+    courses the learner has passed) and returning the ones due for a retake,
+    in a fixed number of queries. ``certificates`` uses it for renewals.
+    """
+    course_ids = frozenset(course_ids)
+    if not course_ids or not user.is_authenticated:
+        return set()
+    due: set[int] = set()
+    for fn in hooks.get_hooks(RETAKES_DUE_HOOK):
+        due.update(fn(user=user, course_ids=course_ids))
+    return due & course_ids
+
+
 def assessment_status(
-    *, course: CoursePage, attempts: list[Attempt], now: datetime | None = None
+    *,
+    course: CoursePage,
+    attempts: list[Attempt],
+    now: datetime | None = None,
+    retake_due: bool = False,
 ) -> AssessmentStatus:
     """What a learner may do next with a course's assessment.
 
     Only submitted attempts count towards the limit and start the cool-down;
     an attempt whose time ran out is treated as expired even before anything
     has marked it so.
+
+    Once passed, the assessment is closed unless ``retake_due`` (see
+    ``courses_due_for_retake``). A retake is a fresh start: only attempts
+    made after the latest pass count towards the limit, so attempts used up
+    before that pass never block it. The cool-down still runs from the latest
+    submission, the pass included.
     """
     now = now or timezone.now()
     submitted = [a for a in attempts if a.status == Attempt.Status.SUBMITTED]
@@ -64,8 +112,16 @@ def assessment_status(
     left = max(0, course.max_attempts - used)
     if not course.has_assessment:
         return AssessmentStatus(AssessmentState.NO_ASSESSMENT, used, left)
-    if any(a.passed for a in submitted):
-        return AssessmentStatus(AssessmentState.PASSED, used, left)
+    passes = [a for a in submitted if a.passed]
+    retake = False
+    if passes:
+        if not retake_due:
+            return AssessmentStatus(AssessmentState.PASSED, used, left)
+        latest_pass = max(a.number for a in passes)
+        since = [a for a in submitted if a.number > latest_pass]
+        used = len(since)
+        left = max(0, course.max_attempts - used)
+        retake = True
     open_attempt = next(
         (
             a
@@ -75,9 +131,13 @@ def assessment_status(
         None,
     )
     if open_attempt is not None:
-        return AssessmentStatus(AssessmentState.IN_PROGRESS, used, left, open_attempt)
+        return AssessmentStatus(
+            AssessmentState.IN_PROGRESS, used, left, open_attempt, retake=retake
+        )
     if left == 0:
-        return AssessmentStatus(AssessmentState.NO_ATTEMPTS_LEFT, used, left)
+        return AssessmentStatus(
+            AssessmentState.NO_ATTEMPTS_LEFT, used, left, retake=retake
+        )
     last_submitted = max(
         (a.submitted_at for a in submitted if a.submitted_at), default=None
     )
@@ -87,8 +147,9 @@ def assessment_status(
             used,
             left,
             available_at=last_submitted + course.cooldown,
+            retake=retake,
         )
-    return AssessmentStatus(AssessmentState.AVAILABLE, used, left)
+    return AssessmentStatus(AssessmentState.AVAILABLE, used, left, retake=retake)
 
 
 @dataclass
@@ -100,6 +161,7 @@ class CourseProgress:
     lessons: list[LessonPage]
     done_ids: set[int]
     attempts: list[Attempt] = field(default_factory=list)
+    retake_due: bool = False
 
     @property
     def total(self) -> int:
@@ -123,7 +185,14 @@ class CourseProgress:
 
     @cached_property
     def assessment(self) -> AssessmentStatus:
-        return assessment_status(course=self.course, attempts=self.attempts)
+        return assessment_status(
+            course=self.course, attempts=self.attempts, retake_due=self.retake_due
+        )
+
+    @property
+    def retake_offered(self) -> bool:
+        """Passed before and due to take the assessment again (to renew)."""
+        return self.assessment.retake
 
     @property
     def next_step(self) -> str | None:
@@ -169,12 +238,15 @@ def course_progress(
             "lesson_id", flat=True
         )
     )
+    attempts = list(enrolment.attempts.all())
     return CourseProgress(
         course=course,
         enrolment=enrolment,
         lessons=lessons,
         done_ids=done_ids,
-        attempts=list(enrolment.attempts.all()),
+        attempts=attempts,
+        retake_due=has_passed(attempts)
+        and bool(courses_due_for_retake(user=user, course_ids={course.pk})),
     )
 
 
@@ -215,6 +287,10 @@ def dashboard_progress(*, user) -> list[CourseProgress]:
             parent_path = lesson.path[: -lesson.steplen]
             if parent_path in course_by_path:
                 lessons_by_course[course_by_path[parent_path]].append(lesson)
+    retakes_due = courses_due_for_retake(
+        user=user,
+        course_ids={e.course_id for e in enrolments if has_passed(e.attempts.all())},
+    )
     return [
         CourseProgress(
             course=e.course,
@@ -222,6 +298,7 @@ def dashboard_progress(*, user) -> list[CourseProgress]:
             lessons=lessons_by_course[e.course_id],
             done_ids={p.lesson_id for p in e.lesson_progress.all()},
             attempts=list(e.attempts.all()),
+            retake_due=e.course_id in retakes_due,
         )
         for e in enrolments
     ]

@@ -33,10 +33,12 @@ from .selectors import (
     assessment_status,
     attempt_duration_minutes,
     attempt_questions,
+    courses_due_for_retake,
+    has_passed,
     missing_prerequisites,
     stale_attempts,
 )
-from .signals import course_completed
+from .signals import assessment_passed, course_completed
 
 
 class PrerequisitesNotMet(Exception):
@@ -140,11 +142,32 @@ def _complete_if_done(enrolment: Enrolment) -> bool:
     return True
 
 
+def _announce_pass(attempt: Attempt, *, completed: bool) -> None:
+    """Sends ``assessment_passed``; must run in the transaction that recorded
+    the pass."""
+    assessment_passed.send(
+        sender=Attempt,
+        attempt=attempt,
+        enrolment=attempt.enrolment,
+        completed=completed,
+    )
+
+
 @transaction.atomic
-def enrolment_complete_if_done(*, enrolment: Enrolment) -> bool:
+def enrolment_complete_if_done(
+    *, enrolment: Enrolment, passed_attempt: Attempt | None = None
+) -> bool:
     """Records completion once if everything is done; for results recorded
-    outside this module, such as paper assessments entered by staff."""
-    return _complete_if_done(enrolment)
+    outside this module, such as paper assessments entered by staff.
+
+    Pass the attempt just recorded as ``passed_attempt`` (when it passed) so
+    that ``assessment_passed`` is sent for it, as for an online pass; a pass
+    on a course already complete is how a retake renews a certificate.
+    """
+    completed = _complete_if_done(enrolment)
+    if passed_attempt is not None and passed_attempt.passed:
+        _announce_pass(passed_attempt, completed=completed)
+    return completed
 
 
 @transaction.atomic
@@ -217,7 +240,8 @@ def attempt_start(
     *, user, course: CoursePage, rng: secrets.SystemRandom | None = None
 ) -> Attempt:
     """Opens an attempt with questions drawn from the bank, or returns the one
-    already open. Raises ``AttemptRefused`` when limits say not now."""
+    already open. Raises ``AttemptRefused`` when limits say not now, or when
+    the learner has passed and no retake is due."""
     _require_signed_in(user)
     enrolment = Enrolment.objects.filter(user=user, course=course).first()
     if enrolment is None:
@@ -229,8 +253,13 @@ def attempt_start(
         status=Attempt.Status.IN_PROGRESS, expires_at__lte=now
     ):
         _expire(stale, now=now)
+    attempts = list(enrolment.attempts.all())
     status = assessment_status(
-        course=course, attempts=list(enrolment.attempts.all()), now=now
+        course=course,
+        attempts=attempts,
+        now=now,
+        retake_due=has_passed(attempts)
+        and bool(courses_due_for_retake(user=user, course_ids={course.pk})),
     )
     if status.state == AssessmentState.IN_PROGRESS:
         return status.open_attempt
@@ -287,8 +316,10 @@ def attempt_submit(
 ) -> Submission:
     """Grades and records an attempt once.
 
-    A second submission of the same attempt (a double click, a replayed
-    request) changes nothing and reports ``recorded=False``. Answers that
+    A pass completes the course if the lessons are done, and sends
+    ``assessment_passed`` every time, retakes included. A second submission
+    of the same attempt (a double click, a replayed request) changes nothing
+    and reports ``recorded=False``. Answers that
     arrive after the attempt's time is up expire it and raise
     ``AttemptExpired``.
     """
@@ -331,7 +362,8 @@ def attempt_submit(
                 },
             )
             if result.passed:
-                _complete_if_done(locked.enrolment)
+                completed = _complete_if_done(locked.enrolment)
+                _announce_pass(locked, completed=completed)
     if expired:
         raise AttemptExpired
     return Submission(locked, recorded=True)

@@ -168,8 +168,11 @@ def assessment_start(request: HttpRequest, course_id: int) -> HttpResponse:
     except services.NotEnrolled:
         messages.error(request, _("Enrol on the course to take its assessment."))
         return redirect(course.get_url(request))
-    except services.AttemptRefused:
-        messages.error(request, _("You cannot start a new attempt just now."))
+    except services.AttemptRefused as refusal:
+        if refusal.status.state == selectors.AssessmentState.PASSED:
+            messages.info(request, _("You have already passed this assessment."))
+        else:
+            messages.error(request, _("You cannot start a new attempt just now."))
         return redirect("learners:assessment", course_id=course.pk)
     return redirect("learners:attempt", attempt_id=attempt.pk)
 
@@ -372,6 +375,8 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "rows": rows,
             "progress": progress,
             "status": progress.assessment,
+            "passed_again": attempt.passed
+            and selectors.passed_before(attempt=attempt, attempts=progress.attempts),
             "attempt_minutes": selectors.attempt_duration_minutes(),
             "dashboard_url": reverse("learners:dashboard"),
         },

@@ -5,11 +5,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from learners import selectors, services
 from learners.models import Attempt, Enrolment, LessonProgress
 from learners.selectors import AssessmentState
+from learners.signals import assessment_passed
 from tests import factories
 from tests.learners.conftest import (
     age_submissions,
@@ -303,6 +305,132 @@ def test_passed_assessment_cannot_be_retaken(resident, course, open_attempt):
     with pytest.raises(services.AttemptRefused) as refusal:
         services.attempt_start(user=resident, course=course)
     assert refusal.value.status.state == AssessmentState.PASSED
+
+
+# Retakes ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def retake_due():
+    """Every passed course is due for a retake, as a later app might say."""
+
+    def due(*, user, course_ids):
+        return course_ids
+
+    with hooks.register_temporarily(selectors.RETAKES_DUE_HOOK, due):
+        yield
+
+
+@pytest.fixture
+def passes():
+    """Every ``assessment_passed`` signal sent while the test runs."""
+    received = []
+
+    def receiver(sender, attempt, enrolment, completed, **kwargs):
+        received.append((attempt.number, completed))
+
+    assessment_passed.connect(receiver, weak=False)
+    yield received
+    assessment_passed.disconnect(receiver)
+
+
+def pass_course(user, course) -> Enrolment:
+    enrolment = enrol(user, course)
+    finish_lessons(user, course)
+    submit(user, services.attempt_start(user=user, course=course))
+    return enrolment
+
+
+def test_passed_assessment_opens_again_when_a_retake_is_due(
+    resident, course, retake_due
+):
+    enrolment = pass_course(resident, course)
+    age_submissions(enrolment, minutes=6)
+
+    status = selectors.course_progress(user=resident, course=course).assessment
+    attempt = services.attempt_start(user=resident, course=course)
+
+    assert (status.state, status.retake) == (AssessmentState.AVAILABLE, True)
+    assert (status.attempts_used, status.attempts_left) == (0, course.max_attempts)
+    assert attempt.number == 2
+
+
+def test_attempts_used_before_the_pass_do_not_block_a_retake(
+    resident, course_index, retake_due
+):
+    course = factories.build_course(course_index, max_attempts=2, cooldown_minutes=0)
+    enrolment = enrol(resident, course)
+    finish_lessons(resident, course)
+    fail_attempt(resident, course)
+    submit(resident, services.attempt_start(user=resident, course=course))
+
+    fail_attempt(resident, course)
+    fail_attempt(resident, course)
+    with pytest.raises(services.AttemptRefused) as refusal:
+        services.attempt_start(user=resident, course=course)
+
+    assert refusal.value.status.state == AssessmentState.NO_ATTEMPTS_LEFT
+    assert refusal.value.status.retake is True
+    assert enrolment.attempts.count() == 4
+
+
+def test_the_cooldown_after_a_pass_applies_to_the_retake(resident, course, retake_due):
+    pass_course(resident, course)
+
+    with pytest.raises(services.AttemptRefused) as refusal:
+        services.attempt_start(user=resident, course=course)
+
+    assert refusal.value.status.state == AssessmentState.COOLING_DOWN
+
+
+def test_every_pass_is_announced_and_completion_only_once(
+    resident, course, retake_due, passes, completions
+):
+    enrolment = pass_course(resident, course)
+    age_submissions(enrolment, minutes=6)
+    fail_attempt(resident, course)
+    age_submissions(enrolment, minutes=6)
+    submit(resident, services.attempt_start(user=resident, course=course))
+
+    assert passes == [(1, True), (3, False)]
+    assert len(completions) == 1
+    enrolment.refresh_from_db()
+    assert selectors.course_progress(user=resident, course=course).is_complete
+
+
+def test_a_pass_recorded_elsewhere_is_announced_when_handed_over(
+    resident, course, passes
+):
+    enrolment = pass_course(resident, course)
+    paper = Attempt.objects.create(
+        enrolment=enrolment,
+        number=2,
+        status=Attempt.Status.SUBMITTED,
+        source=Attempt.Source.PAPER,
+        expires_at=timezone.now(),
+        submitted_at=timezone.now(),
+        pass_mark=80,
+        score=90,
+        passed=True,
+    )
+
+    completed = services.enrolment_complete_if_done(
+        enrolment=enrolment, passed_attempt=paper
+    )
+
+    assert completed is False
+    assert passes == [(1, True), (2, False)]
+
+
+def test_no_retake_without_an_app_saying_one_is_due(resident, course):
+    enrolment = pass_course(resident, course)
+    age_submissions(enrolment, minutes=60 * 24 * 365 * 4)
+
+    with pytest.raises(services.AttemptRefused) as refusal:
+        services.attempt_start(user=resident, course=course)
+
+    assert refusal.value.status.state == AssessmentState.PASSED
+    assert refusal.value.status.retake is False
 
 
 # Expiry -----------------------------------------------------------------------

@@ -216,6 +216,69 @@ def test_completed_course_shows_as_completed_on_the_dashboard(client, resident, 
     assert "passed" in page
 
 
+def pass_long_ago(resident, course) -> Enrolment:
+    enrolment = enrol(resident, course)
+    finish_lessons(resident, course)
+    submit(resident, services.attempt_start(user=resident, course=course))
+    age_submissions(enrolment, minutes=60 * 24 * 365)
+    return enrolment
+
+
+def test_a_retake_due_is_offered_on_the_dashboard_course_and_assessment_pages(
+    client, resident, course
+):
+    pass_long_ago(resident, course)
+    client.force_login(resident)
+    assessment_url = reverse("learners:assessment", args=[course.pk])
+
+    with hooks.register_temporarily(
+        selectors.RETAKES_DUE_HOOK, lambda *, user, course_ids: course_ids
+    ):
+        dashboard = text(client.get(reverse("learners:dashboard")))
+        course_page = text(client.get(course.url))
+        assessment = text(client.get(assessment_url))
+        started = client.post(reverse("learners:assessment_start", args=[course.pk]))
+
+    for page in (dashboard, course_page):
+        assert "Renew: take the assessment again" in page
+        assert f'href="{assessment_url}"' in page
+    assert "It is time to renew." in assessment
+    assert ">Renew: take the assessment again</button>" in assessment
+    assert "You have 3 attempts left." in assessment
+    retake = Attempt.objects.get(number=2)
+    assert started["Location"] == attempt_url(retake)
+
+
+def test_passing_a_retake_says_it_renews(client, resident, course):
+    enrolment = pass_long_ago(resident, course)
+    client.force_login(resident)
+
+    with hooks.register_temporarily(
+        selectors.RETAKES_DUE_HOOK, lambda *, user, course_ids: course_ids
+    ):
+        retake = services.attempt_start(user=resident, course=course)
+    response = client.post(attempt_url(retake), form_data(retake), follow=True)
+
+    assert "You passed again." in text(response)
+    assert enrolment.attempts.filter(passed=True).count() == 2
+
+
+def test_a_passed_assessment_is_not_offered_again_when_no_retake_is_due(
+    client, resident, course
+):
+    pass_long_ago(resident, course)
+    client.force_login(resident)
+
+    assert "Renew" not in text(client.get(reverse("learners:dashboard")))
+    assert "Renew" not in text(client.get(course.url))
+    response = client.post(
+        reverse("learners:assessment_start", args=[course.pk]), follow=True
+    )
+
+    assert "You have already passed this assessment." in text(response)
+    assert Attempt.objects.count() == 1
+
+
 # Taking the assessment -----------------------------------------------------------
 
 
