@@ -16,7 +16,12 @@ from wagtail.permissions import policy_registry
 
 from .forms import RevokeForm
 from .models import Award, Certificate, IssueBatch
-from .selectors import award_eligible_learners, batch_progress, learner_certificate_name
+from .selectors import (
+    award_eligible_learners,
+    batch_problem_list,
+    batch_progress,
+    learner_certificate_name,
+)
 from .services import (
     certificate_issue,
     certificate_render_retry,
@@ -167,6 +172,7 @@ class BatchProgressView(CertificateAdminMixin, TemplateView):
         progress = batch_progress(batch=self.batch)
         context.update(
             batch=self.batch,
+            problems=batch_problem_list(batch=self.batch),
             progress=progress,
             message=progress_message(progress),
             status_url=self.certificate_url("batch_status", self.batch.pk),
@@ -197,7 +203,19 @@ class BatchStatusView(View):
         _require(request, "issue")
         batch = get_object_or_404(IssueBatch, pk=pk)
         progress = batch_progress(batch=batch)
-        response = JsonResponse({**progress, "message": progress_message(progress)})
+        response = JsonResponse(
+            {
+                **progress,
+                "message": progress_message(progress),
+                "problem_list": [
+                    {
+                        "name": problem["name"] or _("An account since deleted"),
+                        "message": problem["message"],
+                    }
+                    for problem in batch_problem_list(batch=batch)
+                ],
+            }
+        )
         response["Cache-Control"] = "no-store"
         return response
 

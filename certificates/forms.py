@@ -34,8 +34,9 @@ class VerifyForm(forms.Form):
         if problem is codes.CodeProblem.MALFORMED:
             raise ValidationError(
                 _(
-                    "That is not a certificate code. A code has 17 letters and "
-                    "numbers, for example %(example)s."
+                    "That is not a certificate code. A code has 16 letters and "
+                    "numbers, then a check character that may also be *, ~, $ "
+                    "or =, for example %(example)s."
                 ),
                 code="malformed",
                 params={"example": CODE_EXAMPLE},

@@ -149,10 +149,13 @@ def test_the_public_verify_form_explains_typos_accessibly(
 
 
 def test_the_progress_page_follows_a_bulk_issue_as_it_runs(page, live_server, academy):
+    not_ready = factories.make_resident(
+        username="sam", first_name="Sam", last_name="Patel"
+    )
     batch = IssueBatch.objects.create(
         award=academy["award"],
         created_by=academy["coordinator"],
-        learner_ids=[academy["learner"].pk],
+        learner_ids=[academy["learner"].pk, not_ready.pk],
     )
     sign_in(page, live_server, academy["coordinator"])
     page.goto(
@@ -160,12 +163,16 @@ def test_the_progress_page_follows_a_bulk_issue_as_it_runs(page, live_server, ac
     )
     status = page.locator("[data-progress-text]")
     assert status.get_attribute("role") == "status"
-    assert status.inner_text() == "0 of 1 certificates done (0 ready)."
+    assert status.inner_text() == "0 of 2 certificates done (0 ready)."
     assert page.get_by_role("link", name="See the certificates").is_hidden()
+    assert page.get_by_role("heading", name="Not issued").is_hidden()
 
     # A worker gets to it while the coordinator watches.
     issue_batch_run(batch=batch)
 
     page.get_by_role("link", name="See the certificates").wait_for()
-    assert status.inner_text().startswith("Finished: 1 of 1 certificates ready")
-    assert page.locator("progress").evaluate("bar => bar.value") == 1
+    assert status.inner_text().startswith("Finished: 1 of 2 certificates ready")
+    assert page.locator("progress").evaluate("bar => bar.value") == 2
+    # Who was left out shows without reloading the page.
+    assert page.get_by_role("heading", name="Not issued").is_visible()
+    assert "Sam Patel: " in page.locator("[data-problem-list]").inner_text()

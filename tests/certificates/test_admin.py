@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate, IssueBatch
-from certificates.services import certificate_issue
+from certificates.services import certificate_issue, issue_batch_run
 from tests import factories
 from tests.certificates import builders
 from tests.factories import PASSWORD
@@ -123,6 +123,36 @@ def test_bulk_issue_shows_progress_then_the_certificates(
         Certificate.objects.values_list("learner__first_name", flat=True)
     ) == ["Ada", "Cy"]
     assert ModelLogEntry.objects.filter(action="certificates.bulk_issue").exists()
+
+
+def test_bulk_issue_names_the_learners_it_could_not_issue_to(
+    client, award, waiting, coordinator, resident
+):
+    batch = IssueBatch.objects.create(
+        award=award,
+        created_by=coordinator,
+        learner_ids=[waiting[0].pk, resident.pk, 987654],
+    )
+    issue_batch_run(batch=batch)
+    login(client, coordinator)
+
+    page = client.get(
+        reverse("certificates_certificate:batch", args=[batch.pk])
+    ).content.decode()
+    status = client.get(
+        reverse("certificates_certificate:batch_status", args=[batch.pk])
+    ).json()
+
+    assert "<bdi>resident</bdi>: Has not met the requirements." in page
+    assert "An account since deleted: This account no longer exists." in page
+    assert f"Learner {resident.pk}" not in page
+    assert status["problem_list"] == [
+        {"name": "resident", "message": "Has not met the requirements."},
+        {
+            "name": "An account since deleted",
+            "message": "This account no longer exists.",
+        },
+    ]
 
 
 def test_issue_to_everyone_listed(client, award, waiting, coordinator):

@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from wagtail.images.models import SourceImageIOError
 
 from certificates import tasks
@@ -101,6 +102,37 @@ def test_a_failed_render_is_marked_failed_and_succeeds_on_retry(
     assert certificate.render_attempts == 2
     assert stored_files(certificate_files) == [f"{certificate.serial}.pdf"]
     assert len(mail.outbox) == 1
+
+
+class RenamingStorage(FileSystemStorage):
+    """A store that never keeps the name it is given."""
+
+    def get_available_name(self, name, max_length=None):
+        return super().get_available_name(f"copy-{name}", max_length)
+
+
+def test_a_store_that_renames_the_pdf_fails_with_a_readable_error(
+    certificate, settings, certificate_files
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "certificates": {
+            "BACKEND": f"{__name__}.RenamingStorage",
+            "OPTIONS": {"location": certificate_files},
+        },
+    }
+
+    with pytest.raises(RuntimeError):
+        tasks.certificate_render(certificate.pk)
+
+    certificate.refresh_from_db()
+    assert certificate.render_status == Certificate.RenderStatus.FAILED
+    name = certificate.storage_name
+    assert (
+        f"The file store saved the PDF as copy-{name} instead of {name}, "
+        "so it was not kept." in certificate.render_error
+    )
+    assert stored_files(certificate_files) == []
 
 
 def test_render_of_a_deleted_certificate_does_nothing():

@@ -115,6 +115,31 @@ def test_the_form_explains_a_typo_next_to_the_field(client, certificate):
     assert 'aria-invalid="true"' in response.content.decode()
 
 
+def test_text_that_is_not_a_code_is_explained_with_the_check_characters(client):
+    response = client.get(reverse("certificates:verify"), {"code": "ABCD-EFGH"})
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "A code has 16 letters and numbers, then a check character" in page
+    assert "may also be *, ~, $ or =" in page
+
+
+@pytest.mark.parametrize("check", ["*", "~", "$", "="])
+def test_codes_ending_in_a_symbol_check_character_verify(client, certificate, check):
+    data = next(
+        data
+        for data in (codes.generate_code()[:-1] for _ in range(10_000))
+        if codes.check_symbol(data) == check
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(verification_code=data + check)
+
+    response = client.get(reverse("certificates:verify"), {"code": data + check})
+    page = client.get(response["Location"]).content.decode()
+
+    assert response.status_code == 302
+    assert "Valid" in page
+
+
 def test_a_lower_case_code_in_the_address_redirects_to_the_canonical_one(
     client, certificate
 ):

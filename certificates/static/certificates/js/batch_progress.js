@@ -9,6 +9,25 @@
   var text = root.querySelector("[data-progress-text]");
   var running = root.querySelector("[data-when-running]");
   var done = root.querySelector("[data-when-done]");
+  var problems = root.querySelector("[data-problems]");
+  var problemList = root.querySelector("[data-problem-list]");
+
+  function showProblems(list) {
+    if (!list || !list.length) {
+      return;
+    }
+    problemList.replaceChildren.apply(
+      problemList,
+      list.map(function (problem) {
+        var item = document.createElement("li");
+        var name = document.createElement("bdi");
+        name.textContent = problem.name;
+        item.append(name, ": " + problem.message);
+        return item;
+      })
+    );
+    problems.hidden = false;
+  }
 
   function poll() {
     fetch(root.dataset.statusUrl, {
@@ -26,6 +45,7 @@
           if (text.textContent !== status.message) {
             text.textContent = status.message;
           }
+          showProblems(status.problem_list);
           if (status.done) {
             running.hidden = true;
             done.hidden = false;
