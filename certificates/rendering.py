@@ -154,6 +154,7 @@ def certificate_html(certificate: Certificate) -> str:
         "name_dir": rules.text_direction(name),
         "name_size": rules.name_font_size(name),
         "award_dir": rules.text_direction(certificate.award_name),
+        "award_size": rules.award_font_size(certificate.award_name),
         "logo_url": _image_url(template.logo),
         "signatories": [
             {

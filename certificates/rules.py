@@ -55,3 +55,14 @@ def name_font_size(name: str) -> int:
     if length <= 160:
         return 14
     return 11
+
+
+def award_font_size(award_name: str) -> int:
+    """Point size for the printed award, smaller for long names so that even
+    the longest (150 characters) fits above the signatures."""
+    length = len(award_name)
+    if length <= 50:
+        return 20
+    if length <= 100:
+        return 16
+    return 13

@@ -11,9 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def issue_to(name, award, two_courses, coordinator):
-    first_name, _, last_name = (
-        name.partition(" ") if len(name) > 150 else (name, "", "")
-    )
+    # An account holds up to 150 characters each of first and last name.
+    first_name, last_name = name[:150], name[150:].lstrip()
     user = get_user_model().objects.create_user(
         username=f"learner{get_user_model().objects.count()}",
         email="learner@example.org",
@@ -116,15 +115,79 @@ def test_digits_never_print_as_emoji_pictures(render):
     assert not any("Emoji" in entry["name"] for entry in pdfs.fonts(result.pdf))
 
 
-def test_a_very_long_name_wraps_onto_the_same_single_page(render):
-    # The longest a name can be: 150 characters each for first and last name.
-    first = ("Maximiliana-Wilhelmina-" * 7)[:150]
-    last = ("Featherstonehaugh-Cholmondeley-" * 5)[:150]
-    certificate, result = render(f"{first} {last}")
+def text_runs(pdf: bytes) -> list[tuple[float, str]]:
+    """Each piece of text on the only page, with the height (in points from
+    the bottom of the page) of its baseline."""
+    page = pdfs.read(pdf).pages[0]
+    runs = []
 
-    assert len(certificate.name_on_certificate) == 301
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def drawn_boxes(pdf: bytes) -> list[tuple[float, float]]:
+    """The bottom and top, in points, of every rectangle drawn on the only
+    page: backgrounds, borders and clipping areas."""
+    page = pdfs.read(pdf).pages[0]
+    boxes = []
+
+    def visit(operator, operands, cm, tm):
+        if operator == b"re":
+            x, y, width, height = (float(value) for value in operands)
+            ys = [
+                px * cm[1] + py * cm[3] + cm[5]
+                for px, py in ((x, y), (x + width, y + height))
+            ]
+            boxes.append((min(ys), max(ys)))
+
+    page.extract_text(visitor_operand_before=visit)
+    return boxes
+
+
+LONGEST = 301  # 150 characters each of first and last name, and a space
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ("Maximiliana-Wilhelmina-" * 7)[:150]
+        + " "
+        + ("Featherstonehaugh-Cholmondeley-" * 5)[:150],
+        ("WWMM " * 70)[:LONGEST],
+        ("王秀英" * 110)[:LONGEST],
+        ("عبد الرحمن بن محمد " * 20)[:LONGEST],
+    ],
+    ids=["latin", "wide-latin", "chinese", "arabic"],
+)
+def test_a_very_long_name_is_printed_whole_inside_its_box_on_one_page(render, name):
+    """Nothing clips the name: every line of it is drawn inside the underlined
+    box that holds it, and what follows still clears the signatures and QR."""
+    certificate, result = render(name)
+    runs = text_runs(result.pdf)
+    printed = pdfs.squashed(certificate.name_on_certificate)
+    name_lines = [
+        y for y, text in runs if len(text) > 2 and pdfs.squashed(text) in printed
+    ]
+    first_line = max(name_lines)
+    # The name's own box: the smallest drawn box around its first line.
+    bottom, top = min(
+        (box for box in drawn_boxes(result.pdf) if box[0] < first_line < box[1]),
+        key=lambda box: box[1] - box[0],
+    )
+
+    assert len(certificate.name_on_certificate) >= LONGEST - 1
     assert len(pdfs.read(result.pdf).pages) == 1
-    assert pdfs.squashed(first + last) in pdfs.squashed(pdfs.text(result.pdf))
+    assert printed in pdfs.squashed(pdfs.text(result.pdf))
+    assert all(bottom < y < top for y in name_lines)
+    assert min(y for y, text in runs if text.startswith("This is to certify")) > top
+    assert max(y for y, text in runs if text.startswith("has met every")) < bottom
+    assert min(y for y, text in runs if text == certificate.serial) > max(
+        y for y, text in runs if text.startswith(("Grace Okafor", "Check this"))
+    )
 
 
 def test_template_wording_signatories_and_images_are_printed(two_courses, coordinator):
@@ -153,3 +216,32 @@ def test_expiry_date_is_printed_for_awards_that_expire(course, course_award, res
 
     assert certificate.expires_at.strftime("%B %Y") in text
     assert certificate.expires_at.year == certificate.issued_at.year + 3
+
+
+def test_the_longest_award_name_is_printed_whole_above_the_signatures(
+    two_courses, coordinator
+):
+    award_name = ("Expert Citizen WWMM " * 8)[:150].strip()
+    award = builders.make_award(two_courses, name=award_name)
+    certificate = issue_to(
+        ("Maximiliana-Wilhelmina-" * 7)[:150], award, two_courses, coordinator
+    )
+    result = rendering.certificate_pdf(certificate)
+    runs = text_runs(result.pdf)
+
+    assert len(pdfs.read(result.pdf).pages) == 1
+    assert pdfs.squashed(award_name) in pdfs.squashed(pdfs.text(result.pdf))
+    award_lines = [
+        (y, pdfs.squashed(text))
+        for y, text in runs
+        if len(text) > 2 and pdfs.squashed(text) in pdfs.squashed(award_name)
+    ]
+    # Every line of the award is drawn (none clipped away), above the dates
+    # that follow it.
+    assert "".join(text for _, text in award_lines) == pdfs.squashed(award_name)
+    assert min(y for y, _ in award_lines) > max(
+        y for y, text in runs if text == "Issued"
+    )
+    assert min(y for y, text in runs if text == certificate.serial) > max(
+        y for y, text in runs if text.startswith(("Grace Okafor", "Check this"))
+    )

@@ -48,3 +48,8 @@ def test_direction_follows_the_first_strong_letter():
 @given(st.text(max_size=400))
 def test_longer_names_never_get_bigger_type(name):
     assert rules.name_font_size(name + "x") <= rules.name_font_size(name)
+
+
+@given(st.text(max_size=200))
+def test_longer_award_names_never_get_bigger_type(award_name):
+    assert rules.award_font_size(award_name + "x") <= rules.award_font_size(award_name)
