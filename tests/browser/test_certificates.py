@@ -96,8 +96,10 @@ def test_bulk_issue_download_verify_and_revoke(
     pdf = download.value.path().read_bytes()
     assert download.value.suggested_filename == f"{certificate.serial}.pdf"
 
-    # The QR code and the printed address lead to the verification page.
-    verify_url = certificate.get_verify_url()
+    # The QR code, read from a picture of the page, and the printed address
+    # lead to the verification page.
+    (verify_url,) = pdfs.qr_codes(pdf)
+    assert verify_url == certificate.get_verify_url()
     assert verify_url.startswith(live_server.url)
     assert verify_url in pdfs.link_targets(pdf)
     assert verify_url in pdfs.squashed(pdfs.text(pdf))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+import pypdfium2
+import zxingcpp
 from pypdf import PdfReader
 
 
@@ -56,3 +58,18 @@ def link_targets(pdf: bytes) -> list[str]:
             if action is not None and "/URI" in action:
                 targets.append(str(action["/URI"]))
     return targets
+
+
+def qr_codes(pdf: bytes, *, scale: float = 4) -> list[str]:
+    """What every QR code printed on the first page says, read back from a
+    picture of the page the way a phone's camera would."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        picture = document[0].render(scale=scale).to_pil()
+    finally:
+        document.close()
+    return [
+        found.text
+        for found in zxingcpp.read_barcodes(picture)
+        if found.format == zxingcpp.BarcodeFormat.QRCode
+    ]

@@ -51,6 +51,15 @@ def test_pdf_carries_name_award_dates_serial_and_verify_link(render, settings):
     assert result.warning == ""
 
 
+def test_the_printed_qr_code_reads_as_the_verification_address(render, settings):
+    settings.CERTIFICATES_BASE_URL = "https://academy.example.org"
+    certificate, result = render("أميرة خان")
+
+    assert pdfs.qr_codes(result.pdf) == [
+        "https://academy.example.org" + certificate.get_absolute_url()
+    ]
+
+
 def test_pdf_embeds_subset_fonts_and_is_pdfa_3b_with_metadata(render):
     certificate, result = render("Zofia Łukasiewicz-Żółć")
     fonts = pdfs.fonts(result.pdf)
