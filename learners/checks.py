@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, register
 
 
 @register(Tags.security, deploy=True)
@@ -7,9 +7,9 @@ def staff_mfa_enforced(app_configs, **kwargs):
     if getattr(settings, "ACADEMY_STAFF_MFA_REQUIRED", True):
         return []
     return [
-        Warning(
+        Error(
             "Staff two-factor authentication is switched off.",
             hint="Set ACADEMY_STAFF_MFA_REQUIRED = True outside development.",
-            id="learners.W001",
+            id="learners.E001",
         )
     ]

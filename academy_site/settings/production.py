@@ -21,5 +21,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-# Never switched off here: learners.W001 fails `check --deploy` if it is.
+# Never switched off here: learners.E001 fails `check --deploy` if it is.
 ACADEMY_STAFF_MFA_REQUIRED = True

@@ -72,11 +72,9 @@ def test_anonymous_admin_visit_goes_to_the_sign_in_page(client, db):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_deploy_check_warns_when_staff_mfa_is_switched_off(settings, capsys):
+def test_deploy_check_fails_when_staff_mfa_is_switched_off(settings, capsys):
     settings.ACADEMY_STAFF_MFA_REQUIRED = False
     from django.core.management.base import SystemCheckError
 
-    with pytest.raises(SystemCheckError, match="learners.W001"):
-        call_command(
-            "check", "--deploy", "--fail-level", "WARNING", "--tag", "security"
-        )
+    with pytest.raises(SystemCheckError, match="learners.E001"):
+        call_command("check", "--deploy", "--tag", "security")
