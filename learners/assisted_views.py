@@ -6,6 +6,7 @@ and choose how to sign in next time. The rules live in ``learners.assisted``.
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 import segno
 from allauth.account.models import EmailAddress
@@ -17,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -66,8 +67,23 @@ TOO_MANY_CODES = gettext_lazy(
 # Staff pages ------------------------------------------------------------------------
 
 
+def _return_path(request: HttpRequest) -> str:
+    """Where to come back to after the second factor: this page, or for a
+    form sent by post (whose address may take only posts) the page the form
+    was on, when the browser says and it is on this site."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.headers.get("referer", "")
+    if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.get_full_path()
+
+
 def _with_next(url_name: str, request: HttpRequest) -> str:
-    return f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}"
+    return f"{reverse(url_name)}?{urlencode({'next': _return_path(request)})}"
 
 
 def staff_only(permission: str):

@@ -18,6 +18,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from learners import cohort_services
 from learners.cohort_selectors import academy_today
@@ -601,10 +602,26 @@ def test_trainer_without_two_factor_cannot_undo_a_sign_off(
     response = client.post(
         reverse("learners:cohort_skill_undo", args=[cohort.pk, course.pk]),
         {"learner": resident.pk, "skill": skills[0].pk},
+        HTTP_REFERER="http://testserver" + skills_url(cohort, course),
     )
     assert response.status_code == 302
     assert response.url.startswith(reverse("mfa_activate_totp"))
+    # Back to the skills page afterwards: the undo address only takes posts.
+    assert response.url.endswith("?" + urlencode({"next": skills_url(cohort, course)}))
     assert SkillSignOff.objects.exists()
+
+
+def test_a_post_from_another_site_comes_back_to_its_own_address(
+    client, staff_mfa, trainer, cohort, course, skills, resident
+):
+    client.force_login(trainer)
+    undo_url = reverse("learners:cohort_skill_undo", args=[cohort.pk, course.pk])
+    response = client.post(
+        undo_url,
+        {"learner": resident.pk, "skill": skills[0].pk},
+        HTTP_REFERER="https://elsewhere.example.org/page/",
+    )
+    assert response.url.endswith("?" + urlencode({"next": undo_url}))
 
 
 def test_trainer_who_used_their_second_factor_reads_progress(
