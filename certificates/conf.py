@@ -6,7 +6,8 @@ falls back to ``WAGTAILADMIN_BASE_URL``.
 ``CERTIFICATES_REMINDER_DAYS``: days before expiry to send reminders (60, 14).
 ``CERTIFICATES_VERIFY_RATE_LIMIT``: (requests, seconds) per IP address for
 the public verification pages (30, 60).
-``CERTIFICATES_VERIFY_CACHE_SECONDS``: public cache lifetime of a result (300).
+``CERTIFICATES_VERIFY_CACHE_SECONDS``: public cache lifetime of a result (60,
+as long as the Open Badges status list's, so the two never disagree for long).
 """
 
 from datetime import timedelta
@@ -39,4 +40,4 @@ def verify_rate_limit() -> tuple[int, int]:
 
 
 def verify_cache_seconds() -> int:
-    return getattr(settings, "CERTIFICATES_VERIFY_CACHE_SECONDS", 300)
+    return getattr(settings, "CERTIFICATES_VERIFY_CACHE_SECONDS", 60)

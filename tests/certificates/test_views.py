@@ -156,7 +156,7 @@ def test_verify_pages_are_noindex_and_briefly_cacheable(client, certificate):
         assert response["X-Robots-Tag"] == "noindex"
         assert '<meta name="robots" content="noindex">' in response.content.decode()
         assert "public" in response["Cache-Control"]
-        assert "max-age=300" in response["Cache-Control"]
+        assert "max-age=60" in response["Cache-Control"]
         assert "Accept-Language" in response["Vary"]
 
 
@@ -173,6 +173,26 @@ def test_too_many_checks_from_one_address_get_429(client, certificate, settings)
     assert "Too many checks" in limited.content.decode()
     assert limited["Retry-After"] == "60"
     assert "no-store" in limited["Cache-Control"]
+
+
+def test_behind_a_proxy_visitors_are_told_apart_by_the_address_it_saw(
+    client, certificate, settings
+):
+    settings.CERTIFICATES_VERIFY_RATE_LIMIT = (3, 60)
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    url = certificate.get_absolute_url()
+
+    def through_proxy(visitor):
+        return client.get(
+            url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=visitor
+        ).status_code
+
+    statuses = [through_proxy("203.0.113.7") for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    assert through_proxy("198.51.100.4") == 200
+    # A visitor cannot dodge the limit by adding addresses of their own.
+    assert through_proxy("192.0.2.99, 203.0.113.7") == 429
 
 
 def login(client, user):
