@@ -20,6 +20,8 @@ system-deps:
 	@sh academy_site/scripts/system_deps.sh $(SYSTEM_DEPS)
 
 run: SYSTEM_DEPS = run
+# Addresses printed in certificates' QR codes and in emails use this port.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: system-deps $(VENV)/.installed
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_academy
