@@ -4,9 +4,13 @@ set -eu
 port=${1:-8000}
 python=.venv/bin/python
 
-$python manage.py qcluster &
+# The worker runs in a session of its own, so stopping this script's process
+# group stops it through the trap below: django-q2 shuts down cleanly only
+# when its main process alone gets the signal.
+setsid $python manage.py qcluster &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+trap 'kill $worker 2>/dev/null || true' EXIT
+trap 'exit 143' INT TERM
 
 cat <<TEXT
 
