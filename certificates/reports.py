@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -33,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, PracticalSkill
+from learners.cohort_selectors import ACADEMY_TIME_ZONE, academy_today
 from learners.models import (
     Area,
     Attempt,
@@ -46,16 +46,11 @@ from learners.models import (
 
 from .models import Award, Certificate
 
-ACADEMY_TIME_ZONE = ZoneInfo("Europe/London")
 DEFAULT_IMPACT_AWARD = "Expert Citizen"
 # Counts below this are shown as "<5" in anything shared outside the academy.
 SUPPRESS_BELOW = 5
 SUPPRESSED = f"<{SUPPRESS_BELOW}"
 OUTSIDE_AREAS = _("Not in any area")
-
-
-def academy_today() -> date:
-    return timezone.localdate(timezone=ACADEMY_TIME_ZONE)
 
 
 def _month_start(day: date) -> date:
