@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
+from learners.profiles import validate_no_bidi_controls
+
 from . import codes, conf, rules
 from .requirements import AwardRequirementsBlock
 
@@ -218,7 +220,11 @@ class Certificate(models.Model):
         unique=True,
         help_text=_("Position of this certificate in the published status list."),
     )
-    name_on_certificate = models.CharField(_("name as printed"), max_length=310)
+    name_on_certificate = models.CharField(
+        _("name as printed"),
+        max_length=310,
+        validators=[validate_no_bidi_controls],
+    )
     award_name = models.CharField(_("award as printed"), max_length=150)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE

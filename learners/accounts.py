@@ -27,6 +27,7 @@ from .profiles import (
     profile_preferred_language,
     profile_update,
     supported_language,
+    validate_no_bidi_controls,
     validate_postcode_district,
 )
 
@@ -162,6 +163,11 @@ class LearnerProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def clean_certificate_name(self) -> str:
+        value = self.cleaned_data["certificate_name"]
+        validate_no_bidi_controls(value)
+        return value
 
     def clean_postcode_district(self) -> str:
         value = normalise_postcode_district(self.cleaned_data["postcode_district"])

@@ -15,6 +15,7 @@ from .assisted_selectors import (
     courses_with_assessment,
     learner_records,
 )
+from .profiles import validate_no_bidi_controls
 
 
 class NoLabelSuffix:
@@ -41,12 +42,14 @@ class ResidentRegistrationForm(LearnerProfileForm):
         label=_("First name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        validators=[validate_no_bidi_controls],
         error_messages={"required": _("Enter the resident's first name.")},
     )
     last_name = forms.CharField(
         label=_("Last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        validators=[validate_no_bidi_controls],
         error_messages={"required": _("Enter the resident's last name.")},
     )
     postcode_district = forms.CharField(

@@ -11,15 +11,54 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .models import LearnerProfile
 
 # A whole postcode, such as "LE3 5AB" or "le35ab": only its district is kept.
 _FULL_POSTCODE = re.compile(r"(?P<district>[A-Z]{1,2}[0-9][0-9A-Z]?) ?[0-9][A-Z]{2}")
+
+
+# Characters that reorder the text around them without being seen: the
+# embeddings and overrides, the isolates, and the right-to-left, left-to-right
+# and Arabic letter marks. In a name they can make "evil" print as "live".
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+# First strong isolate and pop directional isolate: around a name in plain
+# text, they keep its direction from running into the words beside it.
+_ISOLATE = "\u2068%s\u2069"
+
+
+def validate_no_bidi_controls(value: str) -> None:
+    """Refuses a name holding a character that changes the order it prints in.
+
+    Forms use it on every name a person types, and the profile services and
+    certificates check it again when they save.
+    """
+    if any(character in BIDI_CONTROLS for character in value):
+        raise ValidationError(
+            _(
+                "This name contains hidden characters that change the direction "
+                "of the text. Type the name again without them."
+            ),
+            code="bidi_control",
+        )
+
+
+def isolate_name(value: str) -> str:
+    """``value`` wrapped so it cannot reorder the plain text around it.
+
+    For text that is not HTML, such as emails and the printed certificate;
+    HTML pages use ``<bdi>``. Names saved before the check above, or typed in
+    the Wagtail user editor, may still hold direction controls.
+    """
+    return _ISOLATE % value
 
 
 def normalise_postcode_district(value: str) -> str:
@@ -63,6 +102,21 @@ def profile_preferred_language(*, user: AbstractBaseUser) -> str | None:
         .values_list("preferred_language", flat=True)
         .first()
     )
+
+
+def _full_clean(profile: LearnerProfile) -> None:
+    """The model's checks and the name check, reported together."""
+    errors: dict = {}
+    try:
+        validate_no_bidi_controls(profile.certificate_name)
+    except ValidationError as error:
+        errors["certificate_name"] = error.error_list
+    try:
+        profile.full_clean(exclude=list(errors))
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -113,7 +167,7 @@ def profile_update(
     profile.preferred_language = preferred_language
     profile.postcode_district = normalise_postcode_district(postcode_district)
     profile.contact_consent = contact_consent
-    profile.full_clean()
+    _full_clean(profile)
     profile.save()
     log(instance=profile, action="wagtail.edit", user=user)
     return profile
@@ -140,7 +194,7 @@ def profile_create(
         preferred_language=preferred_language,
         postcode_district=normalise_postcode_district(postcode_district),
     )
-    profile.full_clean()
+    _full_clean(profile)
     profile.save()
     log(instance=profile, action="wagtail.create", user=created_by)
     return profile
