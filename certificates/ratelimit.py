@@ -1,23 +1,16 @@
-"""A fixed-window request counter per client address, kept in the cache."""
+"""A fixed-window request counter per client address, kept in the default
+cache (which production shares between processes). Addresses are counted as
+``learners.ratelimit.client_address`` finds them, like every other limit."""
 
 from __future__ import annotations
 
 import time
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 
+from learners.ratelimit import client_address
 
-def client_address(request) -> str:
-    """The visitor's address, found the way allauth's own rate limits find
-    it: behind ``ALLAUTH_TRUSTED_PROXY_COUNT`` proxies, from
-    X-Forwarded-For, so that visitors behind one proxy are not counted as one.
-    """
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return "unknown"
+__all__ = ["client_address", "hit"]
 
 
 def hit(*, scope: str, key: str, limit: int, window: int) -> bool:

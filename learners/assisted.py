@@ -39,7 +39,7 @@ from wagtail.models import ModelLogEntry
 
 from courses.models import CoursePage
 
-from . import services
+from . import ratelimit, services
 from .assisted_selectors import (
     cohorts_for_registration,
     is_assisted_resident,
@@ -282,7 +282,7 @@ def _rate_limits() -> tuple[tuple[int, int], ...]:
 
 
 def _rate_keys(request: HttpRequest) -> list[tuple[str, int, int]]:
-    address = get_adapter(request).get_client_ip(request)
+    address = ratelimit.client_address(request)
     now = int(timezone.now().timestamp())
     return [
         (

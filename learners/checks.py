@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import Error, Tags, register
 
 
@@ -11,5 +14,21 @@ def staff_mfa_enforced(app_configs, **kwargs):
             "Staff two-factor authentication is switched off.",
             hint="Set ACADEMY_STAFF_MFA_REQUIRED = True outside development.",
             id="learners.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def rate_limits_shared(app_configs, **kwargs):
+    # allauth's limits, /verify/ and the sign-in code page all count in the
+    # default cache (see learners/ratelimit.py).
+    if not isinstance(caches["default"], (LocMemCache, DummyCache)):
+        return []
+    return [
+        Error(
+            "The default cache is local to each process, so every worker keeps "
+            "its own rate-limit counts (or, with the dummy cache, none).",
+            hint="Use Redis or Django's database cache as CACHES['default'].",
+            id="learners.E003",
         )
     ]

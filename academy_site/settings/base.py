@@ -117,12 +117,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Without Redis, processes share the cache (and so the rate limits) through a
+# table in the database; make it once with `manage.py createcachetable`.
+DATABASE_CACHE = env_bool("DATABASE_CACHE")
 
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+        }
+    }
+elif DATABASE_CACHE:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "academy_cache",
         }
     }
 else:
@@ -223,13 +233,15 @@ ACCOUNT_ADAPTER = "learners.accounts.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "learners.accounts.LearnerLoginForm",
     "signup": "learners.accounts.LearnerSignupForm",
+    # Answers 429 once request_login_code's limits are spent.
+    "request_login_code": "learners.ratelimit.RateLimitedRequestLoginCodeForm",
 }
 # Following the emailed link in the browser that signed up finishes signing in.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Time to switch to the mail app on a phone and back (allauth's default is 3).
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
-# Counted in the default cache: local memory, or Redis (shared by every worker)
-# when REDIS_URL is set. Unlisted actions keep allauth's defaults.
+# Counted in the default cache, which production requires to be shared by every
+# worker (Redis or the database). Unlisted actions keep allauth's defaults.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

@@ -12,6 +12,14 @@ if not OPENBADGES_ISSUER_KEY:  # noqa: F405
         "OPENBADGES_ISSUER_KEY_FILE) to the private key that signs Open Badges."
     )
 
+# Rate limits count in the default cache: in local memory each worker would keep
+# its own count, and a visitor would get one allowance per worker.
+if not (REDIS_URL or DATABASE_CACHE):  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set REDIS_URL, or set DATABASE_CACHE=1 and run `manage.py "
+        "createcachetable`, so that every process shares one cache."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many reverse proxies stand in front of the app and append to
 # X-Forwarded-For; rate limits count visitors by the address they saw.

@@ -10,6 +10,7 @@ from pathlib import Path
 from certificates.openbadges import generate_issuer_key
 
 ROOT = Path(__file__).resolve().parents[2]
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 PRINT_SETTINGS = """
 import django, json
@@ -34,6 +35,7 @@ def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
         not in {
             "DATABASE_URL",
             "REDIS_URL",
+            "DATABASE_CACHE",
             "DJANGO_SETTINGS_MODULE",
             # Set for the browser tests; the deploy check rightly flags it.
             "DJANGO_ALLOW_ASYNC_UNSAFE",
@@ -86,9 +88,35 @@ def test_production_settings_pass_the_deploy_check():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="academy.example.org",
         OPENBADGES_ISSUER_KEY=generate_issuer_key("EC"),
+        REDIS_URL=TEST_REDIS_URL,
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def production_settings_under(**env: str) -> subprocess.CompletedProcess:
+    return run_python(
+        PRINT_SETTINGS,
+        DJANGO_SETTINGS_MODULE="academy_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        OPENBADGES_ISSUER_KEY=generate_issuer_key("EC"),
+        **env,
+    )
+
+
+def test_production_refuses_to_start_with_a_cache_local_to_each_process():
+    result = production_settings_under()
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "REDIS_URL" in result.stderr
+    assert "DATABASE_CACHE" in result.stderr
+
+
+def test_production_without_redis_can_share_the_database_cache():
+    result = production_settings_under(DATABASE_CACHE="1")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["cache"] == "django.core.cache.backends.db.DatabaseCache"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
