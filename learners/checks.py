@@ -18,6 +18,24 @@ def staff_mfa_enforced(app_configs, **kwargs):
     ]
 
 
+MFA_MIDDLEWARE = "learners.mfa.StaffMFAMiddleware"
+
+
+@register(Tags.security)
+def sign_in_middleware_installed(app_configs, **kwargs):
+    if MFA_MIDDLEWARE in settings.MIDDLEWARE:
+        return []
+    return [
+        Error(
+            "Other sign-in views can skip allauth's rate limits, email "
+            "verification and staff two-factor authentication.",
+            hint=f"Add {MFA_MIDDLEWARE!r} to MIDDLEWARE, after "
+            "'allauth.account.middleware.AccountMiddleware'.",
+            id="learners.E002",
+        )
+    ]
+
+
 @register(Tags.security, deploy=True)
 def rate_limits_shared(app_configs, **kwargs):
     # allauth's limits, /verify/ and the sign-in code page all count in the

@@ -1,23 +1,59 @@
-"""Staff must pass two-factor authentication before they use the admin.
+"""Staff must pass two-factor authentication, and nobody signs in around it.
 
 Trainers and coordinators can see residents' records, so anyone with access to
 the Wagtail admin needs an authenticator (allauth.mfa: TOTP with recovery
 codes) and must have used it in this session. Residents are never asked.
+
+allauth's sign-in is the only one: its rate limits, email verification and
+second-factor stage are what make the rule above hold. Django's, Wagtail's
+admin and Wagtail's page-privacy sign-in and password-reset views would skip
+all three, so :class:`StaffMFAMiddleware` sends them to allauth's.
 """
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urlsplit
+
+from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.views import (
+    DownloadRecoveryCodesView,
+    GenerateRecoveryCodesView,
+    ViewRecoveryCodesView,
+)
+from allauth.mfa.totp.views import DeactivateTOTPView
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.i18n import JavaScriptCatalog, set_language
 
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
+
+# Views that change or reveal a second factor: they need the second factor
+# itself, recently, and never the password alone.
+SECOND_FACTOR_VIEWS = (
+    DeactivateTOTPView,
+    GenerateRecoveryCodesView,
+    ViewRecoveryCodesView,
+    DownloadRecoveryCodesView,
+)
+# Sign-in views that are not allauth's, and where each is sent instead.
+OTHER_SIGN_IN_VIEWS = (
+    (auth_views.LoginView, "account_login"),
+    (auth_views.PasswordResetView, "account_reset_password"),
+    (auth_views.PasswordResetDoneView, "account_reset_password"),
+    (auth_views.PasswordResetConfirmView, "account_reset_password"),
+    (auth_views.PasswordResetCompleteView, "account_reset_password"),
+)
 
 
 def staff_mfa_required() -> bool:
@@ -39,39 +75,109 @@ def used_mfa_this_session(request: HttpRequest) -> bool:
     return any(record.get("method") == "mfa" for record in records)
 
 
-def _with_next(url_name: str, request: HttpRequest) -> str:
-    return f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}"
+def used_mfa_recently(request: HttpRequest) -> bool:
+    """Whether the second factor was given within allauth's reauthentication
+    window, as a password must be for allauth's own sensitive actions."""
+    since = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        record.get("method") == "mfa" and record.get("at", 0) >= since
+        for record in get_authentication_records(request, request.user)
+    )
+
+
+def return_path(request: HttpRequest) -> str:
+    """Where to come back to after signing in or the second factor: this page,
+    or for a form sent by post (whose address may take only posts) the page the
+    form was on, when the browser says and it is on this site."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.headers.get("referer", "")
+    if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.get_full_path()
+
+
+def _with_next(url_name: str, next_url: str) -> str:
+    if not next_url:
+        return reverse(url_name)
+    return f"{reverse(url_name)}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+
+
+def _view_class(view_func):
+    return getattr(view_func, "view_class", None)
+
+
+def _is_allauth_view(view_func) -> bool:
+    owner = _view_class(view_func) or view_func
+    return getattr(owner, "__module__", "").startswith("allauth.")
+
+
+def _serves_everyone(view_func) -> bool:
+    """Views a member of staff may use before their second factor: allauth's
+    own (to sign in, set up or give the second factor, or sign out) and the
+    language switch."""
+    return (
+        _is_allauth_view(view_func)
+        or view_func is set_language
+        or _view_class(view_func) is JavaScriptCatalog
+    )
 
 
 class StaffMFAMiddleware:
-    """Sends staff to set up or use their authenticator before any admin page."""
+    """Keeps every sign-in on allauth's route and staff behind their second factor.
+
+    - Django's and Wagtail's own sign-in and password-reset views redirect to
+      allauth's, keeping ``next``, so nothing signs anyone in around allauth's
+      rate limits, email verification and second-factor stage.
+    - Removing a second factor or seeing or replacing recovery codes needs
+      the second factor within allauth's reauthentication window.
+    - Where the site requires it, staff who have not set up or used their
+      authenticator in this session are sent to do so from every page but
+      allauth's own, so no staff permission works without it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.check(request)
-        return response or self.get_response(request)
+        return self.get_response(request)
 
-    def check(self, request: HttpRequest):
-        if not staff_mfa_required():
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        view_class = _view_class(view_func)
+        for other_view, allauth_url in OTHER_SIGN_IN_VIEWS:
+            if view_class is not None and issubclass(view_class, other_view):
+                next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+                return redirect(_with_next(allauth_url, next_url))
+        user = request.user
+        if not user.is_authenticated:
             return None
-        admin_home = reverse("wagtailadmin_home")
-        if not request.path_info.startswith(admin_home):
+        if view_class is not None and issubclass(view_class, SECOND_FACTOR_VIEWS):
+            if is_mfa_enabled(user) and not used_mfa_recently(request):
+                messages.info(
+                    request,
+                    _(
+                        "To change your two-factor authentication, first enter "
+                        "a code from your authenticator app."
+                    ),
+                )
+                return redirect(_with_next("mfa_reauthenticate", return_path(request)))
             return None
-        if request.path_info.startswith(reverse("wagtailadmin_login")):
+        if not staff_mfa_required() or _serves_everyone(view_func):
             return None
-        if not needs_mfa(request.user):
+        if not needs_mfa(user):
             return None
-        if not has_authenticator(request.user):
+        if not has_authenticator(user):
             messages.info(
                 request,
                 _(
                     "Staff accounts need two-factor authentication. Set up an "
-                    "authenticator app to continue to the admin."
+                    "authenticator app to continue."
                 ),
             )
-            return redirect(_with_next("mfa_activate_totp", request))
+            return redirect(_with_next("mfa_activate_totp", return_path(request)))
         if not used_mfa_this_session(request):
-            return redirect(_with_next("mfa_reauthenticate", request))
+            return redirect(_with_next("mfa_reauthenticate", return_path(request)))
         return None

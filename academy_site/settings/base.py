@@ -257,6 +257,10 @@ ACADEMY_STAFF_MFA_REQUIRED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Citizens' Academy"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# allauth's is the only sign-in (learners.mfa.StaffMFAMiddleware redirects the
+# others there): Wagtail's page-privacy links and password reset point at it.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 WAGTAIL_SITE_NAME = "Citizens' Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -5,18 +5,8 @@ from tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("role", ["trainer", "coordinator"])
-def test_staff_sign_in_to_the_admin(client, role, request):
-    user = request.getfixturevalue(role)
-    response = client.post(
-        "/admin/login/", {"username": user.username, "password": PASSWORD}
-    )
-    assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
-
-
 def test_resident_is_kept_out_of_the_admin(client, resident):
-    client.post("/admin/login/", {"username": resident.username, "password": PASSWORD})
+    client.post("/accounts/login/", {"login": resident.username, "password": PASSWORD})
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")

@@ -291,12 +291,3 @@ def test_signed_in_navigation_offers_learning_profile_and_sign_out(client):
     assert '<a href="/learning/">My learning</a>' in html
     assert 'href="/learning/profile/" aria-current="page">Profile</a>' in html
     assert f'action="{reverse("account_logout")}"' in html
-
-
-def test_staff_still_sign_in_to_wagtail_admin_with_a_password(client, trainer):
-    response = client.post(
-        "/admin/login/", {"username": "trainer", "password": PASSWORD}
-    )
-
-    assert response.status_code == 302
-    assert signed_in_user_id(client) == str(trainer.pk)

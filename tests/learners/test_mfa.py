@@ -54,14 +54,6 @@ def test_staff_with_an_authenticator_enter_a_code_to_reach_the_admin(client, tra
     assert client.get("/admin/").status_code == 200
 
 
-def test_password_only_admin_login_is_sent_to_the_code_check(client, trainer):
-    TOTP.activate(trainer, generate_totp_secret())
-    client.post("/admin/login/", {"username": trainer.username, "password": PASSWORD})
-    response = client.get("/admin/pages/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/2fa/reauthenticate/")
-
-
 def test_residents_are_never_asked_for_a_second_factor(client, resident):
     sign_in(client, resident)
     assert client.get("/learning/profile/").status_code == 200
