@@ -6,13 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
+
+from learners.request_input import parse_id, safe_next
 
 from .forms import RevokeForm
 from .models import Award, Certificate, IssueBatch
@@ -38,15 +39,6 @@ def _require(request, action: str) -> None:
         raise PermissionDenied
 
 
-def _safe_next(request, fallback: str) -> str:
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return fallback
-
-
 class CertificateAdminMixin(WagtailAdminTemplateMixin):
     """Breadcrumbs and URL names shared by the screens below."""
 
@@ -59,6 +51,11 @@ class CertificateAdminMixin(WagtailAdminTemplateMixin):
 
     def award_url(self, name: str, *args) -> str:
         return reverse(f"{self.award_url_namespace}:{name}", args=args)
+
+    def next_url(self) -> str:
+        """Where the form sends the user back to: the ``next`` page when it
+        is on this site, the certificate list otherwise."""
+        return safe_next(self.request, self.certificate_url("list"), from_get=True)
 
 
 class EligibleLearnersView(CertificateAdminMixin, TemplateView):
@@ -106,12 +103,14 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
             )
         else:
             learner_ids = request.POST.getlist("learners")
+        # Keys that are not numbers are dropped, as the service drops keys
+        # that name no account.
+        learner_ids = [pk for pk in map(parse_id, learner_ids) if pk is not None]
         try:
-            learner_ids = [int(pk) for pk in learner_ids]
             batch = issue_batch_start(
                 award=self.award, learner_ids=learner_ids, issued_by=request.user
             )
-        except (ValueError, ValidationError):
+        except ValidationError:
             messages.error(request, _("Choose at least one learner."))
             return redirect(request.path)
         return redirect(self.certificate_url("batch", batch.pk))
@@ -121,7 +120,7 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
             (
                 learner
                 for learner in award_eligible_learners(award=self.award).filter(
-                    pk=int(learner_pk) if learner_pk.isdigit() else 0
+                    pk=parse_id(learner_pk) or 0
                 )
             ),
             None,
@@ -245,14 +244,14 @@ class RevokeView(CertificateAdminMixin, TemplateView):
         context.update(
             certificate=self.certificate,
             form=self.form,
-            next=_safe_next(self.request, self.certificate_url("list")),
+            next=self.next_url(),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         if self.certificate.status == Certificate.Status.REVOKED:
             messages.error(request, _("This certificate is already revoked."))
-            return redirect(_safe_next(request, self.certificate_url("list")))
+            return redirect(self.next_url())
         if self.form.is_valid():
             try:
                 certificate_revoke(
@@ -267,7 +266,7 @@ class RevokeView(CertificateAdminMixin, TemplateView):
                     request,
                     _("Revoked %(serial)s.") % {"serial": self.certificate.serial},
                 )
-                return redirect(_safe_next(request, self.certificate_url("list")))
+                return redirect(self.next_url())
         return self.render_to_response(self.get_context_data(), status=400)
 
 
@@ -295,7 +294,7 @@ class RetryRenderView(CertificateAdminMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             certificate=self.certificate,
-            next=_safe_next(self.request, self.certificate_url("list")),
+            next=self.next_url(),
         )
         return context
 
@@ -306,4 +305,4 @@ class RetryRenderView(CertificateAdminMixin, TemplateView):
             _("Making the PDF for %(serial)s again.")
             % {"serial": self.certificate.serial},
         )
-        return redirect(_safe_next(request, self.certificate_url("list")))
+        return redirect(self.next_url())

@@ -166,6 +166,10 @@ def certificate_for_download(*, serial: str, user) -> Certificate | None:
     """The certificate if ``user`` may download it, otherwise ``None``."""
     if not user.is_authenticated:
         return None
+    if not serial.isprintable():
+        # No serial holds a NUL byte or other control, and PostgreSQL refuses
+        # to compare text with a NUL byte in it.
+        return None
     certificate = Certificate.objects.filter(serial=serial).first()
     if certificate is None:
         return None

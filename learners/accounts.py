@@ -176,7 +176,12 @@ class LearnerProfileForm(forms.ModelForm):
 
 
 class LearnerLoginForm(LoginForm):
-    """allauth's sign-in form with a plainer label for the first field."""
+    """allauth's sign-in form with a plainer label for the first field, which
+    is no longer than the longest email address."""
+
+    # No username or email address is longer (RFC 5321), and a much longer
+    # value is too complex a pattern for SQLite's case-insensitive lookup.
+    login_max_length = 254
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -184,6 +189,20 @@ class LearnerLoginForm(LoginForm):
         if not isinstance(login, forms.EmailField):
             # The same words as allauth's placeholder, so its translations apply.
             login.label = _("Username or email")
+        login.widget.attrs.setdefault("maxlength", str(self.login_max_length))
+
+    def clean_login(self) -> str:
+        login = super().clean_login()
+        if len(login) > self.login_max_length:
+            raise forms.ValidationError(
+                _(
+                    "That is longer than any username or email address: use at "
+                    "most %(limit)d characters."
+                ),
+                code="max_length",
+                params={"limit": self.login_max_length},
+            )
+        return login
 
 
 class LearnerSignupForm(SignupForm):

@@ -16,6 +16,7 @@ from .assisted_selectors import (
     learner_records,
 )
 from .profiles import validate_no_bidi_controls
+from .request_input import parse_id
 
 
 class NoLabelSuffix:
@@ -144,7 +145,22 @@ class CodeSignInForm(NoLabelSuffix, forms.Form):
         return code_display(code) if code else ""
 
 
-class ResidentChoiceField(forms.ModelChoiceField):
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice by primary key that refuses, as an invalid choice, a value
+    that cannot be a key, rather than letting the database choke on it (a
+    page's key is compared without Django's range check)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if parse_id(value) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ResidentChoiceField(IdChoiceField):
     def label_from_instance(self, user) -> str:
         profile = getattr(user, "learner_profile", None)
         name = user.get_full_name() or (profile and profile.certificate_name) or ""
@@ -176,7 +192,7 @@ class PaperResultForm(NoLabelSuffix, forms.Form):
             "invalid_choice": _("Choose a resident from the list."),
         },
     )
-    course = forms.ModelChoiceField(
+    course = IdChoiceField(
         label=_("Course"),
         queryset=None,
         empty_label=_("Choose a course"),

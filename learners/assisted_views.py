@@ -39,6 +39,7 @@ from .assisted_forms import (
 )
 from .mfa import has_authenticator, needs_mfa, staff_mfa_required, used_mfa_this_session
 from .profiles import profile_preferred_language, supported_language
+from .request_input import parse_id
 
 CODE_REFUSALS = {
     assisted.CodeRefused.INVALID: gettext_lazy(
@@ -252,11 +253,12 @@ def sheet(request: HttpRequest, user_id: int) -> HttpResponse:
 
 def _paper_matches(query: str, chosen: str | None) -> list:
     matches = assisted_selectors.learner_search(search=query)
-    if chosen and str(chosen).isdigit():
+    chosen_id = parse_id(chosen)
+    if chosen_id is not None:
         extra = (
             assisted_selectors.learner_records()
             .select_related("learner_profile")
-            .filter(pk=int(chosen))
+            .filter(pk=chosen_id)
             .exclude(pk__in=[user.pk for user in matches])
             .first()
         )

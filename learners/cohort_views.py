@@ -22,14 +22,8 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import (
-    PermissionDenied,
-    RequestDataTooBig,
-    TooManyFieldsSent,
-    ValidationError,
-)
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -42,6 +36,7 @@ from . import cohort_selectors as selectors
 from . import cohort_services as services
 from .cohort_forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
 from .models import Cohort
+from .request_input import read_post
 
 REGISTER_PERMS = ("learners.add_attendance", "learners.change_attendance")
 SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")
@@ -55,13 +50,6 @@ staff_only = assisted_views.staff_only("learners.view_cohort")
 
 def _own_cohort(request: HttpRequest, cohort_id: int) -> Cohort:
     return get_object_or_404(selectors.cohorts_for(user=request.user), pk=cohort_id)
-
-
-def _read_post(request: HttpRequest):
-    try:
-        return request.POST
-    except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent):
-        return None
 
 
 @require_GET
@@ -141,7 +129,7 @@ def session_register(request: HttpRequest, session_id: int) -> HttpResponse:
         return _render_register(request, session, AttendanceRegisterForm(rows=rows))
     if not request.user.has_perms(REGISTER_PERMS):
         raise PermissionDenied
-    data = _read_post(request)
+    data = read_post(request)
     if data is None:
         return _render_register(
             request,
@@ -269,7 +257,7 @@ def cohort_skills(request: HttpRequest, cohort_id: int, course_id: int):
     cohort, course = _cohort_course(request, cohort_id, course_id)
     if request.method == "GET":
         return _render_skills(request, cohort, course)
-    data = _read_post(request)
+    data = read_post(request)
     form = SkillSignOffForm(data) if data is not None else None
     if form is None or "learner" in form.errors or "skill" in form.errors:
         messages.error(request, _("That form did not arrive whole. Please try again."))
@@ -321,7 +309,7 @@ def cohort_skill_undo(request: HttpRequest, cohort_id: int, course_id: int):
 @staff_only
 def _skill_undo(request: HttpRequest, cohort_id: int, course_id: int):
     cohort, course = _cohort_course(request, cohort_id, course_id)
-    data = _read_post(request)
+    data = read_post(request)
     form = SkillUndoForm(data) if data is not None else None
     if form is None or not form.is_valid():
         messages.error(request, _("That form did not arrive whole. Please try again."))

@@ -7,17 +7,10 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import (
-    RequestDataTooBig,
-    TooManyFieldsSent,
-    TooManyFilesSent,
-)
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_GET,
@@ -33,6 +26,7 @@ from courses.selectors import lesson_neighbours
 from . import selectors, services
 from .forms import AttemptForm
 from .models import Attempt
+from .request_input import read_post, safe_next
 
 IMAGE_FILTER = "max-480x360"
 
@@ -48,17 +42,6 @@ def _live_course(course_id: int) -> CoursePage:
 def _own_attempt(request: HttpRequest, attempt_id: int) -> Attempt:
     """The signed-in learner's attempt; anybody else's gives 404."""
     return get_object_or_404(selectors.attempts_of(user=request.user), pk=attempt_id)
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate,
-        allowed_hosts={request.get_host()},
-        require_https=request.is_secure(),
-    ):
-        return candidate
-    return fallback
 
 
 @require_GET
@@ -94,7 +77,7 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     messages.success(
         request, _("You are enrolled on %(course)s.") % {"course": course.title}
     )
-    return redirect(_safe_next(request, course_url))
+    return redirect(safe_next(request, course_url))
 
 
 @require_POST
@@ -258,20 +241,6 @@ def _result_rows(questions: list[Question], result: Result) -> list[QuestionView
     return rows
 
 
-def _read_post(request: HttpRequest):
-    """The submitted fields, or ``None`` when the body is too big or too broken
-    to read."""
-    try:
-        return request.POST
-    except (
-        MultiPartParserError,
-        RequestDataTooBig,
-        TooManyFieldsSent,
-        TooManyFilesSent,
-    ):
-        return None
-
-
 def _render_take(request, attempt, form, status=200, problem=None) -> HttpResponse:
     course = attempt.enrolment.course
     return TemplateResponse(
@@ -314,7 +283,7 @@ def attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
     questions = selectors.attempt_questions(attempt)
     if request.method == "GET":
         return _render_take(request, attempt, AttemptForm(questions=questions))
-    data = _read_post(request)
+    data = read_post(request)
     if data is None:
         return _render_take(
             request,

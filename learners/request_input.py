@@ -1,0 +1,77 @@
+"""Reading what a browser sent, which may be anything.
+
+Views use these rather than ``int()``, ``request.POST`` or a ``next``
+parameter directly, so that hostile input gets a 4xx or a form error and never
+a server error.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.http import HttpRequest, QueryDict
+from django.http.multipartparser import MultiPartParserError
+from django.utils.http import url_has_allowed_host_and_scheme
+
+# The largest primary key any supported database stores (a signed 64-bit
+# integer); SQLite raises OverflowError for anything larger.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value) -> int | None:
+    """``value`` as a primary key, or ``None`` if it cannot be one.
+
+    Only ASCII digits count: ``str.isdigit`` also accepts "²" and "٣", which
+    ``int()`` then refuses or reads as another number.
+    """
+    text = str(value).strip() if value is not None else ""
+    if not text.isascii() or not text.isdecimal():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(character) == "Cc" for character in text)
+
+
+def safe_next(request: HttpRequest, fallback: str, *, from_get: bool = False) -> str:
+    """The ``next`` address sent with the form when it is a path on this site,
+    otherwise ``fallback``.
+
+    A path must start with "/": ``redirect()`` would take anything else, such
+    as "abc", for the name of a view.
+    """
+    candidate = request.POST.get("next", "")
+    if not candidate and from_get:
+        candidate = request.GET.get("next", "")
+    if (
+        candidate.startswith("/")
+        and not has_control_characters(candidate)
+        and url_has_allowed_host_and_scheme(
+            candidate,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
+    ):
+        return candidate
+    return fallback
+
+
+def read_post(request: HttpRequest) -> QueryDict | None:
+    """The submitted fields, or ``None`` when the body is too big or too broken
+    to read."""
+    try:
+        return request.POST
+    except (
+        MultiPartParserError,
+        RequestDataTooBig,
+        TooManyFieldsSent,
+        TooManyFilesSent,
+    ):
+        return None
