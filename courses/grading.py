@@ -1,4 +1,5 @@
-"""Adds up an assessment attempt. Pure: reads questions and answers, writes nothing.
+"""Adds up an assessment attempt and decides what its result page reveals.
+Pure: reads questions and answers, writes nothing.
 
 Scoring one answer stays on ``Question.score``; this module only totals the
 marks and decides the result, so the same rule grades online and paper
@@ -12,7 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
-from .questions import Question
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .questions import Option, Question
 
 # Question.score returns floats such as 1/3; their exact ratio has a small
 # denominator (the number of correct options), which this recovers.
@@ -40,6 +44,27 @@ class Result:
     score_percent: Decimal
     passed: bool
     feedback: tuple[QuestionFeedback, ...]
+
+
+class ReviewPolicy(models.TextChoices):
+    """When learners see the correct options of the questions they answered,
+    as in Moodle's quiz review options. Whatever the policy, they see which of
+    their own answers were right or wrong, with the explanation."""
+
+    AFTER_EACH_ATTEMPT = "after_each_attempt", _("After each attempt")
+    AFTER_PASSING = "after_passing", _("Only after passing")
+    NEVER = "never", _("Never")
+
+
+@dataclass(frozen=True)
+class OptionReview:
+    """One option as the result page may show it. ``correct`` is ``None``
+    when the page must not say whether the option is correct."""
+
+    option: Option
+    chosen: bool
+    correct: bool | None
+    explanation: str
 
 
 def _percent(total: Fraction, count: int) -> Decimal:
@@ -73,3 +98,42 @@ def grade_attempt(
     return Result(
         score_percent=score, passed=score >= pass_mark, feedback=tuple(feedback)
     )
+
+
+def shows_correct_answers(policy: str, *, passed: bool) -> bool:
+    """Whether the result of an attempt, passed or not, reveals the correct
+    options of its questions."""
+    if policy == ReviewPolicy.AFTER_EACH_ATTEMPT:
+        return True
+    return policy == ReviewPolicy.AFTER_PASSING and passed
+
+
+def review_options(
+    item: QuestionFeedback, *, show_correct: bool
+) -> tuple[OptionReview, ...]:
+    """What the result page shows of each option of one marked question.
+
+    An option the learner chose says whether it was right, with its
+    explanation. Other options say so, with theirs, only when correct options
+    are shown and the option is correct; otherwise nothing about them, so the
+    page gives away no answer the learner did not choose. An explanation that
+    several options share, as in true-or-false questions, is shown once.
+    """
+    shown: set[str] = set()
+    reviews = []
+    for option in item.question.options:
+        chosen = option.id in item.selected
+        revealed = chosen or (show_correct and option.correct)
+        explanation = ""
+        if revealed and option.explanation not in shown:
+            explanation = option.explanation
+            shown.add(explanation)
+        reviews.append(
+            OptionReview(
+                option=option,
+                chosen=chosen,
+                correct=option.correct if chosen or show_correct else None,
+                explanation=explanation,
+            )
+        )
+    return tuple(reviews)

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock, QuestionBankBlock
+from .grading import ReviewPolicy
 from .questions import Question, questions_from_bank
 
 
@@ -99,6 +100,18 @@ class CoursePage(Page):
     cooldown_minutes = models.PositiveIntegerField(
         _("minutes between attempts"), default=5
     )
+    review_policy = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.NEVER,
+        help_text=_(
+            "Learners always see which of their own answers were right or "
+            "wrong, with the explanation. Choose when their result also marks "
+            "the correct answers; showing them after every attempt makes the "
+            "next attempt easier."
+        ),
+    )
     question_bank = StreamField(
         QuestionBankBlock(), verbose_name=_("question bank"), blank=True
     )
@@ -123,6 +136,7 @@ class CoursePage(Page):
             ],
             heading=_("Assessment settings"),
         ),
+        FieldPanel("review_policy"),
         FieldPanel("question_bank"),
     ]
     practical_panels = [

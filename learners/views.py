@@ -18,7 +18,12 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from courses.grading import Result, grade_attempt
+from courses.grading import (
+    Result,
+    grade_attempt,
+    review_options,
+    shows_correct_answers,
+)
 from courses.models import CoursePage, LessonPage
 from courses.questions import Option, Question
 from courses.selectors import lesson_neighbours
@@ -166,6 +171,7 @@ class OptionView:
     image: object = None
     chosen: bool = False
     explanation: str = ""
+    correct: bool | None = None
 
 
 @dataclass
@@ -214,31 +220,29 @@ def _take_rows(questions: list[Question], form: AttemptForm) -> list[QuestionVie
     return rows
 
 
-def _result_rows(questions: list[Question], result: Result) -> list[QuestionView]:
-    """Each option with whether it was chosen, and the explanation of every
-    option chosen or correct (shown once where options share one, as in
-    true-or-false questions)."""
+def _result_rows(
+    questions: list[Question], result: Result, *, show_correct: bool
+) -> list[QuestionView]:
+    """Each option as ``grading.review_options`` allows the page to show it."""
     renditions = _renditions(questions)
-    rows = []
-    for number, item in enumerate(result.feedback, start=1):
-        shown: set[str] = set()
-        options = []
-        for option in item.question.options:
-            chosen = option.id in item.selected
-            view = OptionView(option, renditions.get(option.image_id), chosen)
-            if (chosen or option.correct) and option.explanation not in shown:
-                view.explanation = option.explanation
-                shown.add(option.explanation)
-            options.append(view)
-        rows.append(
-            QuestionView(
-                number=number,
-                question=item.question,
-                options=options,
-                feedback=item,
-            )
+    return [
+        QuestionView(
+            number=number,
+            question=item.question,
+            options=[
+                OptionView(
+                    review.option,
+                    renditions.get(review.option.image_id),
+                    review.chosen,
+                    review.explanation,
+                    review.correct,
+                )
+                for review in review_options(item, show_correct=show_correct)
+            ],
+            feedback=item,
         )
-    return rows
+        for number, item in enumerate(result.feedback, start=1)
+    ]
 
 
 def _render_take(request, attempt, form, status=200, problem=None) -> HttpResponse:
@@ -328,7 +332,11 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     # Paper attempts entered by staff carry a score but no questions.
     rows = (
         _result_rows(
-            questions, grade_attempt(questions, attempt.answers, attempt.pass_mark)
+            questions,
+            grade_attempt(questions, attempt.answers, attempt.pass_mark),
+            show_correct=shows_correct_answers(
+                course.review_policy, passed=bool(attempt.passed)
+            ),
         )
         if questions
         else []

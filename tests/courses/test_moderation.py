@@ -29,6 +29,7 @@ def edit_data(course: CoursePage, title: str, **actions) -> dict:
             "pass_mark": course.pass_mark,
             "max_attempts": course.max_attempts,
             "cooldown_minutes": course.cooldown_minutes,
+            "review_policy": course.review_policy,
             "question_bank": streamfield([]),
         }
     )
