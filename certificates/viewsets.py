@@ -1,13 +1,22 @@
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import (
+    BooleanColumn,
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    StatusTagColumn,
+)
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import (
     HistoryView,
     IndexView,
@@ -21,6 +30,8 @@ from .models import Award, Certificate, CertificateTemplate
 
 CERTIFICATE_NAMESPACE = "certificates_certificate"
 AWARD_NAMESPACE = "certificates_award"
+# Whoever may do any of these to a model may find its instances in a chooser.
+CHOOSER_ACTIONS = ["add", "change", "delete", "view"]
 
 
 def _can(user, action: str) -> bool:
@@ -74,7 +85,86 @@ def certificate_actions(certificate: Certificate, user, next_url: str) -> list[d
     return actions
 
 
+class PermissionCheckedChooserMixin:
+    """Wagtail's snippet choosers answer anyone with admin access. These
+    answer only those with a permission on the model, and offer only the
+    instances its permission policy lets them act on."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.get_permission_policy().user_has_any_permission(
+            request.user, CHOOSER_ACTIONS
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_policy(self):
+        return policy_registry.get_by_type(self.model_class)
+
+    def choosable(self):
+        return self.get_permission_policy().instances_user_has_any_permission_for(
+            self.request.user, CHOOSER_ACTIONS
+        )
+
+
+class ChooseView(PermissionCheckedChooserMixin, chooser.ChooseView):
+    def get_object_list(self):
+        return self.choosable()
+
+
+class ChooseResultsView(PermissionCheckedChooserMixin, chooser.ChooseResultsView):
+    def get_object_list(self):
+        return self.choosable()
+
+
+class ChosenView(PermissionCheckedChooserMixin, chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return self.choosable().get(pk=pk)
+
+
+class ChosenMultipleView(
+    PermissionCheckedChooserMixin, chooser.SnippetChosenMultipleView
+):
+    def get_objects(self, pks):
+        return self.choosable().filter(pk__in=pks)
+
+
+class CreateView(PermissionCheckedChooserMixin, chooser.SnippetCreateView):
+    pass
+
+
+class PermissionCheckedChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+    create_view_class = CreateView
+
+
+class PermissionCheckedDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of snippets, refused before it names anything to
+    anyone who may not delete the model. Its confirmation page would
+    otherwise list every chosen item, with or without permission."""
+
+    models = [Award, Certificate, CertificateTemplate]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "delete"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CertificateIndexView(IndexView):
+    """No one deletes certificates (see ``CertificatePermissionPolicy``), so
+    the listing has no bulk actions; a coordinator revokes one at a time."""
+
+    @cached_property
+    def columns(self):
+        return [
+            column
+            for column in super().columns
+            if not isinstance(column, BulkActionsCheckboxColumn)
+        ]
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         for priority, action in enumerate(
@@ -127,6 +217,9 @@ class CertificateViewSet(SnippetViewSet):
     admin_url_namespace = CERTIFICATE_NAMESPACE
     base_url_path = "certificates/certificate"
     index_view_class = CertificateIndexView
+    # Wagtail's generic listing, without the snippet listing's bulk actions bar.
+    index_template_name = "wagtailadmin/generic/index.html"
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     inspect_view_class = CertificateInspectView
     history_view_class = CertificateHistoryView
     inspect_view_enabled = True
@@ -234,6 +327,7 @@ class AwardViewSet(SnippetViewSet):
     menu_label = _("Awards")
     admin_url_namespace = AWARD_NAMESPACE
     base_url_path = "certificates/award"
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     index_view_class = AwardIndexView
     copy_view_enabled = False
     list_display = [
@@ -271,6 +365,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_label = _("Certificate templates")
     admin_url_namespace = "certificates_template"
     base_url_path = "certificates/template"
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     list_display = ["name", Column("title", label=_("Title")), "issuer_name"]
     panels = [
         FieldPanel("name"),

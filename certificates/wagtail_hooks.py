@@ -9,12 +9,15 @@ from .log_actions import register_certificate_actions
 from .models import Certificate
 from .permissions import CertificatePermissionPolicy
 from .views import dashboard_certificates
-from .viewsets import CertificatesGroup
+from .viewsets import CertificatesGroup, PermissionCheckedDeleteBulkAction
 
 # Registered before anything asks for the model's policy (see Wagtail 8 docs).
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
 register_snippet(CertificatesGroup)
+
+# After Wagtail's own snippet bulk delete, so this one replaces it for these models.
+hooks.register("register_bulk_action", PermissionCheckedDeleteBulkAction, order=1)
 
 
 @hooks.register("register_permissions")
