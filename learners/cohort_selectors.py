@@ -78,6 +78,13 @@ def sessions_in_scope(*, user) -> QuerySet[TrainingSession]:
     )
 
 
+def signoffs_in_scope(*, user) -> QuerySet[SkillSignOff]:
+    """Sign-offs of the members of the cohorts the user acts for."""
+    return SkillSignOff.objects.filter(
+        learner__cohorts__in=cohorts_in_scope(user=user).values("pk")
+    ).distinct()
+
+
 def cohorts_for(*, user) -> QuerySet[Cohort]:
     """Cohorts shown to the user on the site, with their area and size."""
     if not user.is_authenticated or not user.has_perm("learners.view_cohort"):

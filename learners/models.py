@@ -400,3 +400,7 @@ class AssistedSignInCode(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.created_at:%Y-%m-%d}"
+
+
+# The audit log of these models, narrowed to the cohorts a user acts for.
+from .log_entries import CohortScopedLogEntry  # noqa: E402, F401

@@ -33,7 +33,17 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([a for a in actions if a == "view"])
 
 
+class ReadOnlyHistoryView(history.HistoryView):
+    any_permission_required = ["view"]
+
+
+class ReadOnlyUsageView(usage.UsageView):
+    permission_required = "view"
+
+
 class ReadOnlyViewSet(ModelViewSet):
+    history_view_class = ReadOnlyHistoryView
+    usage_view_class = ReadOnlyUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     sort_order_field = None

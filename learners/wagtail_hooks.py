@@ -1,9 +1,12 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import ModelLogEntry
 from wagtail.permissions import register_permission_policy
 
 from . import assisted_views, slots
 from .cohort_selectors import cohorts_in_scope, sessions_in_scope
+from .log_entries import CohortScopedLogEntry
 from .models import Attempt, Cohort, Enrolment, TrainingSession
 from .viewsets import (
     CohortScopedPermissionPolicy,
@@ -35,6 +38,14 @@ def register_learner_records():
 @hooks.register("register_admin_viewset")
 def register_cohorts():
     return CohortsViewSetGroup()
+
+
+@hooks.register("register_log_actions", order=1)
+def register_cohort_scoped_log_entries(actions):
+    # After Wagtail registers ModelLogEntry for every model: the same table,
+    # read through a manager that keeps each trainer to their cohorts.
+    actions.register_model(models.Model, CohortScopedLogEntry)
+    actions.log_entry_models.discard(ModelLogEntry)
 
 
 @hooks.register("register_log_actions")
