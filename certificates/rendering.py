@@ -21,6 +21,8 @@ from fontTools.ttLib import TTFont
 from weasyprint import HTML, URLFetcher
 from weasyprint.text.ffi import ffi, fontconfig
 
+from learners.profiles import isolate_name
+
 from . import rules
 from .models import Certificate, CertificateTemplate
 
@@ -150,7 +152,7 @@ def certificate_html(certificate: Certificate) -> str:
     context = {
         "certificate": certificate,
         "template": template,
-        "name": name,
+        "name": isolate_name(name),
         "name_dir": rules.text_direction(name),
         "name_size": rules.name_font_size(name),
         "award_dir": rules.text_direction(certificate.award_name),
@@ -158,7 +160,7 @@ def certificate_html(certificate: Certificate) -> str:
         "logo_url": _image_url(template.logo),
         "signatories": [
             {
-                "name": signatory.name,
+                "name": isolate_name(signatory.name),
                 "role": signatory.role,
                 "signature_url": _image_url(signatory.signature),
             }

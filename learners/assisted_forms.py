@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .accounts import LanguageSelect, LearnerProfileForm
@@ -165,7 +166,7 @@ class ResidentChoiceField(IdChoiceField):
         profile = getattr(user, "learner_profile", None)
         name = user.get_full_name() or (profile and profile.certificate_name) or ""
         if name:
-            return f"{name} ({user.get_username()})"
+            return format_html("<bdi>{}</bdi> ({})", name, user.get_username())
         return user.get_username()
 
 

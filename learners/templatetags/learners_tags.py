@@ -1,7 +1,9 @@
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
+
+from learners.profiles import isolate_name
 
 register = template.Library()
 
@@ -23,3 +25,17 @@ def learners_slot(context, slot: str):
         conditional_escape(fn(context)) for fn in hooks.get_hooks(f"learners_{slot}")
     ]
     return mark_safe("".join(fragments))  # noqa: S308 - each fragment is escaped
+
+
+@register.filter(needs_autoescape=True)
+def isolate(value, autoescape=True):
+    """A name set apart from the words around it, so that direction controls
+    in it cannot reorder them: ``<bdi>`` in HTML, and first strong and pop
+    directional isolates in plain text (templates with autoescape off).
+
+    For names passed into ``blocktranslate``; elsewhere in HTML write
+    ``<bdi>`` around the name.
+    """
+    if autoescape:
+        return format_html("<bdi>{}</bdi>", value)
+    return isolate_name(str(value))

@@ -5,10 +5,12 @@ import html
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template import Context, Template
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from learners import assisted
 from learners.models import LearnerProfile
 from learners.profiles import (
     BIDI_CONTROLS,
@@ -167,3 +169,79 @@ def test_assisted_registration_shows_the_refusal_next_to_each_name(
     error = page.split(f'id="id_{field}_error"', 1)[1].split("</ul>", 1)[0]
     assert REFUSED in error
     assert not LearnerProfile.objects.exists()
+
+
+# Names already stored -------------------------------------------------------------
+
+# An override that is never closed would reverse everything printed after it.
+STORED = "\u202eAmira"
+
+
+@pytest.fixture
+def stored_spoof(coordinator):
+    """A resident whose names were set in the Wagtail user editor, where names
+    are not checked."""
+    resident = assisted.assisted_resident_register(
+        registered_by=coordinator,
+        first_name="Amira",
+        last_name="Khan",
+        certificate_name="",
+        preferred_language="en-gb",
+        postcode_district="",
+    ).user
+    resident.first_name = STORED
+    resident.save()
+    LearnerProfile.objects.filter(user=resident).update(certificate_name=STORED)
+    return resident
+
+
+@pytest.mark.django_db
+def test_a_residents_page_isolates_their_stored_names(
+    client, coordinator, stored_spoof
+):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("learners:assisted_resident", args=[stored_spoof.pk]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"<h1><bdi>{STORED} Khan</bdi></h1>" in page
+    assert f"<dd><bdi>{STORED}</bdi></dd>" in page
+
+
+@pytest.mark.django_db
+def test_the_resident_list_isolates_each_name(client, coordinator, stored_spoof):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("learners:assisted_residents"), {"q": "Khan"})
+
+    assert f"<bdi>{STORED} Khan</bdi>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_paper_results_isolate_the_name_from_the_username_after_it(
+    client, coordinator, stored_spoof
+):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("learners:paper_result"), {"q": "Khan"})
+
+    username = stored_spoof.get_username()
+    assert f"<bdi>{STORED} Khan</bdi> ({username})" in response.content.decode()
+
+
+def test_names_in_translated_sentences_are_isolated_in_html_and_in_text():
+    html = Template(
+        "{% load i18n learners_tags %}"
+        "{% blocktranslate with name=name|isolate %}to {{ name }}"
+        "{% endblocktranslate %}"
+    )
+    text = Template(
+        "{% load i18n learners_tags %}{% autoescape off %}"
+        "{% blocktranslate with name=name|isolate %}Hello {{ name }},"
+        "{% endblocktranslate %}{% endautoescape %}"
+    )
+    context = Context({"name": f"<b>{STORED}</b>"})
+
+    assert html.render(context) == f"to <bdi>&lt;b&gt;{STORED}&lt;/b&gt;</bdi>"
+    assert text.render(context) == f"Hello \u2068<b>{STORED}</b>\u2069,"

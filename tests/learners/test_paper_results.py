@@ -229,7 +229,7 @@ def test_coordinator_finds_a_resident_by_name(client, coordinator, resident, cou
     client.force_login(coordinator)
     response = client.get(reverse("learners:paper_result"), {"q": "amira kh"})
     page = response.content.decode()
-    assert "Amira Khan (resident)" in page
+    assert "<bdi>Amira Khan</bdi> (resident)" in page
     assert 'name="learner"' in page
     assert course.title in page
 
