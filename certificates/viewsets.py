@@ -153,18 +153,34 @@ class PermissionCheckedDeleteBulkAction(DeleteBulkAction):
         return super().dispatch(request, *args, **kwargs)
 
 
-class CertificateIndexView(IndexView):
-    """No one deletes certificates (see ``CertificatePermissionPolicy``), so
-    the listing has no bulk actions; a coordinator revokes one at a time."""
+class DeletersBulkActionsIndexView(IndexView):
+    """A snippet listing that offers its bulk actions, which for these models
+    are only delete, to those who may delete. No one deletes certificates
+    (see ``CertificatePermissionPolicy``): a coordinator revokes them."""
+
+    @cached_property
+    def may_delete(self) -> bool:
+        return self.permission_policy.user_has_permission(self.request.user, "delete")
 
     @cached_property
     def columns(self):
+        columns = super().columns
+        if self.may_delete:
+            return columns
         return [
             column
-            for column in super().columns
+            for column in columns
             if not isinstance(column, BulkActionsCheckboxColumn)
         ]
 
+    def get_template_names(self):
+        if self.may_delete or self.results_only:
+            return super().get_template_names()
+        # Wagtail's generic listing, without the snippet listing's bulk actions.
+        return ["wagtailadmin/generic/index.html"]
+
+
+class CertificateIndexView(DeletersBulkActionsIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         for priority, action in enumerate(
@@ -217,8 +233,6 @@ class CertificateViewSet(SnippetViewSet):
     admin_url_namespace = CERTIFICATE_NAMESPACE
     base_url_path = "certificates/certificate"
     index_view_class = CertificateIndexView
-    # Wagtail's generic listing, without the snippet listing's bulk actions bar.
-    index_template_name = "wagtailadmin/generic/index.html"
     chooser_viewset_class = PermissionCheckedChooserViewSet
     inspect_view_class = CertificateInspectView
     history_view_class = CertificateHistoryView
@@ -306,7 +320,7 @@ class CertificateViewSet(SnippetViewSet):
         ]
 
 
-class AwardIndexView(IndexView):
+class AwardIndexView(DeletersBulkActionsIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if _can(self.request.user, "issue"):
@@ -365,6 +379,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_label = _("Certificate templates")
     admin_url_namespace = "certificates_template"
     base_url_path = "certificates/template"
+    index_view_class = DeletersBulkActionsIndexView
     chooser_viewset_class = PermissionCheckedChooserViewSet
     list_display = ["name", Column("title", label=_("Title")), "issuer_name"]
     panels = [

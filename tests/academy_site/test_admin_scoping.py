@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateTemplate
 from learners import services
 from learners.cohort_selectors import academy_today
 from learners.cohort_services import attendance_record, skill_sign_off
@@ -330,9 +330,36 @@ def test_visitors_and_residents_are_sent_to_sign_in(client, people, role, path):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_certificate_listing_offers_no_bulk_delete(client, people, scene):
+@pytest.mark.parametrize(
+    "model, shows",
+    [
+        ("certificate", SERIAL),
+        ("award", "Fire safety award"),
+        ("template", "Braunstone wording"),
+    ],
+)
+def test_listings_offer_bulk_delete_only_to_those_who_may_delete(
+    client, people, scene, model, shows
+):
+    """Coordinators revoke certificates and keep awards and templates, so
+    their listings have no bulk delete; a superuser's awards listing does."""
     sign_in(client, people, "coordinator")
-    content = client.get("/admin/certificates/certificate/").content.decode()
-    assert SERIAL in content
-    assert "/admin/bulk/certificates/certificate/" not in content
+    content = client.get(f"/admin/certificates/{model}/").content.decode()
+    assert shows in content
     assert "data-bulk-action-checkbox" not in content
+    assert "/admin/bulk/certificates/" not in content
+
+    client.force_login(factories.make_user(username="admin", is_superuser=True))
+    content = client.get(f"/admin/certificates/{model}/").content.decode()
+    offered = "data-bulk-action-checkbox" in content
+    assert offered == (model != "certificate")
+
+
+def test_those_who_may_delete_still_bulk_delete(client, db):
+    unused = builders.make_template(name="Unused wording")
+    client.force_login(factories.make_user(username="admin", is_superuser=True))
+    path = f"/admin/bulk/certificates/certificatetemplate/delete/?id={unused.pk}"
+    assert "Unused wording" in client.get(path).content.decode()
+    response = client.post(path)
+    assert response.status_code == 302
+    assert not CertificateTemplate.objects.filter(pk=unused.pk).exists()
