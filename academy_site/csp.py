@@ -1,4 +1,4 @@
-from csp.constants import SELF, UNSAFE_INLINE
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.urls import NoReverseMatch, reverse
 
@@ -16,6 +16,12 @@ VIEW_RELAXATIONS = {
 }
 
 
+def allow_same_origin_framing(policy: str) -> str:
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    kept = [part for part in directives if part.split()[0] != "frame-ancestors"]
+    return "; ".join([*kept, f"frame-ancestors {SELF}"])
+
+
 def admin_prefix() -> str | None:
     try:
         return reverse("wagtailadmin_home")
@@ -30,8 +36,19 @@ class AcademyCSPMiddleware(CSPMiddleware):
     A response that allows same-origin framing with ``X-Frame-Options:
     SAMEORIGIN`` (Wagtail's live preview in the page editor) gets
     ``frame-ancestors 'self'``, since browsers obey the CSP directive over
-    that header.
+    that header. Wagtail renders a preview through the whole middleware stack
+    as if the page were being served, so its response arrives with the page's
+    policy already set, which is kept apart from that one directive.
     """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if (
+            response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+            and HEADER in response
+        ):
+            response[HEADER] = allow_same_origin_framing(response[HEADER])
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -42,7 +59,5 @@ class AcademyCSPMiddleware(CSPMiddleware):
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name in VIEW_RELAXATIONS:
             replace = {**VIEW_RELAXATIONS[match.url_name], **replace}
-        if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
-            replace.setdefault("frame-ancestors", [SELF])
         parts.replace = replace or None
         return parts

@@ -135,6 +135,24 @@ def test_a_page_that_allows_same_origin_framing_may_be_framed_by_the_site():
     assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
 
 
+def test_a_preview_keeps_the_pages_own_policy_apart_from_framing():
+    # Wagtail's preview runs the page through the middleware, so the page's
+    # policy is already set when the admin view allows framing.
+    preview = HttpResponse("<p>Preview</p>")
+    preview["Content-Security-Policy"] = (
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
+    )
+    preview["X-Frame-Options"] = "SAMEORIGIN"
+
+    policy = through_policy("/admin/pages/3/edit/preview/", preview)
+
+    assert policy == {
+        "default-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+
+
 # Permissions-Policy -----------------------------------------------------------
 
 
