@@ -51,6 +51,12 @@ def validate_no_bidi_controls(value: str) -> None:
         )
 
 
+def without_bidi_controls(value: str) -> str:
+    """``value`` with its direction controls taken out: what a name stored
+    before the check above, or typed in the Wagtail user editor, shows."""
+    return "".join(character for character in value if character not in BIDI_CONTROLS)
+
+
 def isolate_name(value: str) -> str:
     """``value`` wrapped so it cannot reorder the plain text around it.
 
