@@ -17,7 +17,7 @@ from .assisted_selectors import (
     learner_records,
 )
 from .profiles import validate_no_bidi_controls
-from .request_input import parse_id
+from .request_input import IdChoiceField
 
 
 class NoLabelSuffix:
@@ -144,21 +144,6 @@ class CodeSignInForm(NoLabelSuffix, forms.Form):
         """A code from the QR link, shown the way it is printed."""
         code = code_normalise(value)
         return code_display(code) if code else ""
-
-
-class IdChoiceField(forms.ModelChoiceField):
-    """A choice by primary key that refuses, as an invalid choice, a value
-    that cannot be a key, rather than letting the database choke on it (a
-    page's key is compared without Django's range check)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if parse_id(value) is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
 
 
 class ResidentChoiceField(IdChoiceField):

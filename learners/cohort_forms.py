@@ -7,15 +7,18 @@ from collections.abc import Sequence
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
 
 from .cohort_selectors import RegisterRow, cohorts_in_scope
 from .models import Attendance
+from .request_input import IdChoiceField, IdMultipleChoiceField
 
 MARK_PREFIX = "m-"
 
@@ -97,7 +100,25 @@ def _person(user) -> str:
     return user.get_username()
 
 
-class CohortAdminForm(WagtailAdminModelForm):
+def formfield_by_id(db_field, **kwargs):
+    """Wagtail's form field for a model field, except that a related object
+    is chosen by an id that must fit the database."""
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", IdChoiceField)
+    elif isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", IdMultipleChoiceField)
+    return formfield_for_dbfield(db_field, **kwargs)
+
+
+class ChoiceByIdAdminForm(WagtailAdminModelForm):
+    """An admin form whose choices of related objects refuse, as an invalid
+    choice, an id no row could have."""
+
+    class Meta:
+        formfield_callback = formfield_by_id
+
+
+class CohortAdminForm(ChoiceByIdAdminForm):
     """The admin form for a cohort: trainers are people who may take a
     register; members are listed by name."""
 
@@ -126,7 +147,7 @@ class CohortAdminForm(WagtailAdminModelForm):
             self.fields["members"].widget.attrs.setdefault("size", 12)
 
 
-class TrainingSessionAdminForm(WagtailAdminModelForm):
+class TrainingSessionAdminForm(ChoiceByIdAdminForm):
     """The admin form for a session: the cohort is one the editor acts for,
     and the trainer is one of that cohort's trainers."""
 

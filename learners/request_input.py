@@ -1,14 +1,16 @@
 """Reading what a browser sent, which may be anything.
 
 Views use these rather than ``int()``, ``request.POST`` or a ``next``
-parameter directly, so that hostile input gets a 4xx or a form error and never
-a server error.
+parameter directly, and forms choose related objects with the id choice
+fields, so that hostile input gets a 4xx or a form error and never a server
+error.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from django import forms
 from django.core.exceptions import (
     RequestDataTooBig,
     TooManyFieldsSent,
@@ -34,6 +36,37 @@ def parse_id(value) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= MAX_ID else None
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice by primary key that refuses, as an invalid choice, a value
+    that cannot be a key, rather than letting the database choke on it (a
+    page's key is compared without Django's range check)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if parse_id(value) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choices by primary key; each value that cannot be a key is an invalid
+    choice, as one that names nothing is, rather than a database error."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            for pk in value:
+                if parse_id(pk) is None:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": pk},
+                    )
+        return super().clean(value)
 
 
 def has_control_characters(text: str) -> bool:
