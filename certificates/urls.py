@@ -1,5 +1,7 @@
 from django.urls import path
 
+from learners.request_input import ID
+
 from . import openbadges_views, views
 
 app_name = "certificates"
@@ -20,7 +22,7 @@ urlpatterns = [
         name="openbadges_issuer",
     ),
     path(
-        "openbadges/achievements/<int:award_id>/",
+        f"openbadges/achievements/<{ID}:award_id>/",
         openbadges_views.achievement,
         name="openbadges_achievement",
     ),

@@ -25,6 +25,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from learners.request_input import ID
+
 from . import admin_views
 from .models import Award, Certificate, CertificateTemplate
 
@@ -298,22 +300,22 @@ class CertificateViewSet(SnippetViewSet):
         }
         return super().get_urlpatterns() + [
             path(
-                "revoke/<int:pk>/",
+                f"revoke/<{ID}:pk>/",
                 admin_views.RevokeView.as_view(**common),
                 name="revoke",
             ),
             path(
-                "retry/<int:pk>/",
+                f"retry/<{ID}:pk>/",
                 admin_views.RetryRenderView.as_view(**common),
                 name="retry",
             ),
             path(
-                "batch/<int:pk>/",
+                f"batch/<{ID}:pk>/",
                 admin_views.BatchProgressView.as_view(**common),
                 name="batch",
             ),
             path(
-                "batch/<int:pk>/status/",
+                f"batch/<{ID}:pk>/status/",
                 admin_views.BatchStatusView.as_view(),
                 name="batch_status",
             ),
@@ -363,7 +365,7 @@ class AwardViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path(
-                "eligible/<int:pk>/",
+                f"eligible/<{ID}:pk>/",
                 admin_views.EligibleLearnersView.as_view(
                     certificate_url_namespace=CERTIFICATE_NAMESPACE,
                     award_url_namespace=AWARD_NAMESPACE,

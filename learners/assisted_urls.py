@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import assisted_views
+from .request_input import ID
 
 urlpatterns = [
     path("code/", assisted_views.code_sign_in, name="assisted_code_sign_in"),
@@ -16,12 +17,12 @@ urlpatterns = [
         name="assisted_register",
     ),
     path(
-        "assisted/residents/<int:user_id>/",
+        f"assisted/residents/<{ID}:user_id>/",
         assisted_views.resident,
         name="assisted_resident",
     ),
     path(
-        "assisted/residents/<int:user_id>/sheet/",
+        f"assisted/residents/<{ID}:user_id>/sheet/",
         assisted_views.sheet,
         name="assisted_sheet",
     ),
