@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from learners.request_input import ID
+from learners.request_input import ID, parse_id
 
 from . import admin_views
 from .models import Award, Certificate, CertificateTemplate
@@ -120,14 +121,18 @@ class ChooseResultsView(PermissionCheckedChooserMixin, chooser.ChooseResultsView
 
 class ChosenView(PermissionCheckedChooserMixin, chooser.SnippetChosenView):
     def get_object(self, pk):
-        return self.choosable().get(pk=pk)
+        key = parse_id(pk)
+        if key is None:
+            raise Http404
+        return self.choosable().get(pk=key)
 
 
 class ChosenMultipleView(
     PermissionCheckedChooserMixin, chooser.SnippetChosenMultipleView
 ):
     def get_objects(self, pks):
-        return self.choosable().filter(pk__in=pks)
+        keys = [key for pk in pks if (key := parse_id(pk)) is not None]
+        return self.choosable().filter(pk__in=keys)
 
 
 class CreateView(PermissionCheckedChooserMixin, chooser.SnippetCreateView):
