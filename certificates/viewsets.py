@@ -27,6 +27,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from learners.request_input import ID, parse_id
+from learners.viewsets import BoundedSearchMixin
 
 from . import admin_views
 from .models import Award, Certificate, CertificateTemplate
@@ -160,7 +161,7 @@ class PermissionCheckedDeleteBulkAction(DeleteBulkAction):
         return super().dispatch(request, *args, **kwargs)
 
 
-class DeletersBulkActionsIndexView(IndexView):
+class DeletersBulkActionsIndexView(BoundedSearchMixin, IndexView):
     """A snippet listing that offers its bulk actions, which for these models
     are only delete, to those who may delete. No one deletes certificates
     (see ``CertificatePermissionPolicy``): a coordinator revokes them."""

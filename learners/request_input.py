@@ -24,6 +24,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 # The largest primary key any supported database stores (a signed 64-bit
 # integer); SQLite raises OverflowError for anything larger.
 MAX_ID = 2**63 - 1
+# The longest search query worth running: far longer than any name or serial
+# it could match, and far shorter than the 50,000-byte LIKE pattern SQLite
+# refuses.
+MAX_SEARCH_LENGTH = 255
 
 
 def parse_id(value) -> int | None:

@@ -9,6 +9,7 @@ cohorts they train and those cohorts' sessions.
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.core.validators import MaxLengthValidator
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -21,6 +22,25 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from .cohort_forms import CohortAdminForm, TrainingSessionAdminForm
 from .models import Area, Attempt, Cohort, Enrolment, TrainingSession
+from .request_input import MAX_SEARCH_LENGTH
+
+
+class BoundedSearchMixin:
+    """A listing whose search box takes at most ``MAX_SEARCH_LENGTH``
+    characters. A longer query, which only a crafted request sends, is
+    ignored as an invalid search rather than sent to the database."""
+
+    def get_search_form(self):
+        form = super().get_search_form()
+        if form is not None:
+            field = form.fields[self.search_kwarg]
+            field.validators.append(MaxLengthValidator(MAX_SEARCH_LENGTH))
+            field.widget.attrs["maxlength"] = str(MAX_SEARCH_LENGTH)
+        return form
+
+
+class BoundedSearchIndexView(BoundedSearchMixin, generic.IndexView):
+    pass
 
 
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -42,6 +62,7 @@ class ReadOnlyUsageView(usage.UsageView):
 
 
 class ReadOnlyViewSet(ModelViewSet):
+    index_view_class = BoundedSearchIndexView
     history_view_class = ReadOnlyHistoryView
     usage_view_class = ReadOnlyUsageView
     inspect_view_enabled = True
@@ -175,7 +196,7 @@ class ScopedMixin:
         )
 
 
-class ScopedIndexView(ScopedMixin, generic.IndexView):
+class ScopedIndexView(ScopedMixin, BoundedSearchIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -241,6 +262,7 @@ class AreaDeleteView(generic.DeleteView):
 
 class AreaViewSet(ModelViewSet):
     model = Area
+    index_view_class = BoundedSearchIndexView
     delete_view_class = AreaDeleteView
     icon = "site"
     menu_label = _("Areas")
