@@ -103,9 +103,10 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
             )
         else:
             learner_ids = request.POST.getlist("learners")
-        # Keys that are not numbers are dropped, as the service drops keys
-        # that name no account.
-        learner_ids = [pk for pk in map(parse_id, learner_ids) if pk is not None]
+        # A key that is not an id means the list was not sent by the page:
+        # nothing is issued from it.
+        parsed = [parse_id(pk) for pk in learner_ids]
+        learner_ids = [] if None in parsed else parsed
         try:
             batch = issue_batch_start(
                 award=self.award, learner_ids=learner_ids, issued_by=request.user
