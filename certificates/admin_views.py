@@ -13,7 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from learners.request_input import parse_id, safe_next
+from academy_web.http import parse_id, safe_next
 
 from .forms import RevokeForm
 from .models import Award, Certificate, IssueBatch

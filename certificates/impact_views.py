@@ -25,6 +25,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from academy_web.forms import DateInput
+from academy_web.menus import PermissionMenuItem
 from learners.models import Area
 
 from . import reports
@@ -44,13 +46,6 @@ def can_view(user) -> bool:
 
 
 # Filter ----------------------------------------------------------------------------
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class ImpactFilterForm(forms.Form):
@@ -439,16 +434,12 @@ def admin_urls():
     ]
 
 
-class ImpactMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return can_view(request.user)
-
-
 def menu_item() -> MenuItem:
-    return ImpactMenuItem(
+    return PermissionMenuItem(
         gettext_lazy("Impact report"),
         reverse_lazy(f"{NAMESPACE}:dashboard"),
         name="impact-report",
         icon_name="table",
         order=1300,
+        permission=PERMISSION,
     )

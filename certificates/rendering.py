@@ -12,7 +12,6 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -21,6 +20,7 @@ from fontTools.ttLib import TTFont
 from weasyprint import HTML, URLFetcher
 from weasyprint.text.ffi import ffi, fontconfig
 
+from academy_web.qr import qr_svg
 from learners.profiles import isolate_name
 
 from . import rules
@@ -139,12 +139,6 @@ def _image_url(image) -> str | None:
         return _data_url(handle.read(), "image/png")
 
 
-def qr_svg(url: str) -> str:
-    return segno.make(url, error="m", micro=False).svg_inline(
-        scale=4, border=0, dark="#1a1a1a", omitsize=True
-    )
-
-
 def certificate_html(certificate: Certificate) -> str:
     template: CertificateTemplate = certificate.award.template
     verify_url = certificate.get_verify_url()
@@ -167,7 +161,12 @@ def certificate_html(certificate: Certificate) -> str:
             for signatory in template.signatories.select_related("signature")
         ],
         "verify_url": verify_url,
-        "qr_svg": qr_svg(verify_url),
+        "qr_svg": qr_svg(
+            verify_url,
+            label=_("QR code: opens the page that checks this certificate"),
+            border=0,
+            scale=4,
+        ),
         "text_fonts": font_family(TEXT_FONTS),
         "name_fonts": font_family(NAME_FONTS),
     }

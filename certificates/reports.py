@@ -2,10 +2,10 @@
 
 Every figure is counted by the database (``annotate``/``aggregate``), never by
 looping over residents, so the report makes the same number of queries at any
-size. Periods are whole days in the academy's time zone, Europe/London.
+size. Periods are whole days in the academy's time zone
+(``academy_web.clock``).
 
-Residents are the users who cannot use the admin (staff are left out by the
-``wagtailadmin.access_admin`` permission, not by group). A resident belongs to
+Residents are as ``learners.people`` defines them. A resident belongs to
 an area through the cohorts they are a member of; a resident in no cohort
 belongs to the areas whose postcode districts list their profile's district.
 A resident is active in a period if, in it, they finished a lesson, started or
@@ -24,15 +24,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from academy_web.clock import academy_timezone, academy_today
 from courses.models import CoursePage, PracticalSkill
-from learners.cohort_selectors import ACADEMY_TIME_ZONE, academy_today
 from learners.models import (
     Area,
     Attempt,
@@ -43,6 +41,7 @@ from learners.models import (
     LessonProgress,
     SkillSignOff,
 )
+from learners.people import residents
 
 from .models import Award, Certificate
 
@@ -70,13 +69,13 @@ class Period:
 
     @property
     def starts_at(self) -> datetime:
-        return datetime.combine(self.start, time.min, tzinfo=ACADEMY_TIME_ZONE)
+        return datetime.combine(self.start, time.min, tzinfo=academy_timezone())
 
     @property
     def ends_before(self) -> datetime:
         """The first moment after the period."""
         return datetime.combine(
-            self.end + timedelta(days=1), time.min, tzinfo=ACADEMY_TIME_ZONE
+            self.end + timedelta(days=1), time.min, tzinfo=academy_timezone()
         )
 
     def moments(self, field_name: str) -> Q:
@@ -113,23 +112,6 @@ def impact_award() -> Award | None:
     return Award.objects.filter(name=name).first()
 
 
-def residents() -> QuerySet:
-    """Users who are learners rather than staff."""
-    User = get_user_model()
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).values("pk")
-    direct = User.user_permissions.through.objects.filter(
-        user_id=OuterRef("pk"), permission_id__in=admin_access
-    )
-    through_group = User.groups.through.objects.filter(
-        user_id=OuterRef("pk"), group__permissions__in=admin_access
-    )
-    return User.objects.filter(is_superuser=False).exclude(
-        Exists(direct) | Exists(through_group)
-    )
-
-
 def residents_in(*, area: Area | None) -> QuerySet:
     """Residents of ``area``, or every resident when it is ``None``."""
     people = residents()
@@ -149,7 +131,7 @@ def residents_in(*, area: Area | None) -> QuerySet:
 
 
 def _month(field_name: str) -> TruncMonth:
-    return TruncMonth(field_name, tzinfo=ACADEMY_TIME_ZONE, output_field=DateField())
+    return TruncMonth(field_name, tzinfo=academy_timezone(), output_field=DateField())
 
 
 def suppress(count: int) -> int | str:

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from learners.models import Enrolment
+from learners.people import display_name
 from learners.profiles import without_bidi_controls
 
 from . import codes, conf
@@ -129,10 +130,7 @@ def learner_certificate_name(learner) -> str:
     """The learner's name as it should be printed, without the direction
     controls a certificate refuses, so a name set in the user editor is
     printed as it shows rather than stopping the issue."""
-    profile = getattr(learner, "learner_profile", None)
-    if profile is not None:
-        return without_bidi_controls(profile.display_name)
-    return without_bidi_controls(learner.get_full_name() or learner.get_username())
+    return without_bidi_controls(display_name(learner))
 
 
 def award_list_for_issuing() -> QuerySet[Award]:

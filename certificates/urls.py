@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learners.request_input import ID
+from academy_web.http import ID
 
 from . import openbadges_views, views
 

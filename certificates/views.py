@@ -10,7 +10,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from . import codes, conf, ratelimit
+from academy_web import ratelimit
+
+from . import codes, conf
 from .forms import VerifyForm
 from .models import Certificate
 from .selectors import (

@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from learners.request_input import ID, parse_id
+from academy_web.http import ID, parse_id
 from learners.viewsets import BoundedSearchMixin
 
 from . import admin_views

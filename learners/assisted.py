@@ -25,7 +25,6 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -37,20 +36,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from academy_web import ratelimit
 from courses.models import CoursePage
 
-from . import ratelimit, services
+from . import services
 from .assisted_selectors import (
     cohorts_for_registration,
     is_assisted_resident,
     learner_records,
 )
 from .models import AssistedSignInCode, Attempt, Cohort, Enrolment
+from .people import is_resident
 from .profiles import profile_create
 
 REGISTER_PERMISSION = "learners.register_assisted_resident"
 PAPER_RESULTS_PERMISSION = "learners.enter_paper_results"
-ADMIN_PERMISSION = "wagtailadmin.access_admin"
 
 # No 0/O, 1/I/L: easy to read off paper and to type on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -131,12 +131,7 @@ def _random_string(alphabet: str, length: int) -> str:
 def can_use_codes(user: AbstractBaseUser) -> bool:
     """Printed codes are only for residents: never for anyone who can reach
     the admin, whose accounts need two-factor authentication."""
-    return bool(
-        user.is_active
-        and not user.is_staff
-        and not user.is_superuser
-        and not user.has_perm(ADMIN_PERMISSION)
-    )
+    return is_resident(user)
 
 
 def _require(user: AbstractBaseUser | None, permission: str) -> None:
@@ -273,6 +268,9 @@ def assisted_code_redeem(*, code: str, request: HttpRequest) -> AbstractBaseUser
 # Rate limit for the code sign-in page -----------------------------------------
 
 
+CODE_RATE_SCOPE = "learners:assisted:code"
+
+
 def _rate_limits() -> tuple[tuple[int, int], ...]:
     return tuple(
         getattr(
@@ -281,35 +279,22 @@ def _rate_limits() -> tuple[tuple[int, int], ...]:
     )
 
 
-def _rate_keys(request: HttpRequest) -> list[tuple[str, int, int]]:
-    address = ratelimit.client_address(request)
-    now = int(timezone.now().timestamp())
-    return [
-        (
-            f"learners:assisted:code:{seconds}:{now // seconds}:{address}",
-            amount,
-            seconds,
-        )
-        for amount, seconds in _rate_limits()
-    ]
-
-
 def code_attempts_exhausted(*, request: HttpRequest) -> bool:
     """Whether this client has tried too many wrong codes lately."""
-    return any(
-        (cache.get(key) or 0) >= amount for key, amount, _seconds in _rate_keys(request)
+    return ratelimit.exhausted(
+        scope=CODE_RATE_SCOPE,
+        key=ratelimit.client_address(request),
+        limits=_rate_limits(),
     )
 
 
 def code_attempt_failed(*, request: HttpRequest) -> None:
     """Counts one wrong code against this client's address."""
-    for key, _amount, seconds in _rate_keys(request):
-        cache.add(key, 0, timeout=seconds)
-        try:
-            cache.incr(key)
-        except ValueError:
-            # The window ended between add and incr; start the next one.
-            cache.set(key, 1, timeout=seconds)
+    ratelimit.count(
+        scope=CODE_RATE_SCOPE,
+        key=ratelimit.client_address(request),
+        limits=_rate_limits(),
+    )
 
 
 # Registering a resident ------------------------------------------------------------

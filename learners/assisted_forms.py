@@ -6,8 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from academy_web.forms import DateInput, IdChoiceField
 
 from .accounts import LanguageSelect, LearnerProfileForm
 from .assisted import code_display, code_normalise
@@ -16,8 +17,8 @@ from .assisted_selectors import (
     courses_with_assessment,
     learner_records,
 )
+from .people import person_label
 from .profiles import validate_no_bidi_controls
-from .request_input import IdChoiceField
 
 
 class NoLabelSuffix:
@@ -148,18 +149,7 @@ class CodeSignInForm(NoLabelSuffix, forms.Form):
 
 class ResidentChoiceField(IdChoiceField):
     def label_from_instance(self, user) -> str:
-        profile = getattr(user, "learner_profile", None)
-        name = user.get_full_name() or (profile and profile.certificate_name) or ""
-        if name:
-            return format_html("<bdi>{}</bdi> ({})", name, user.get_username())
-        return user.get_username()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        return person_label(user, html=True)
 
 
 class PaperResultForm(NoLabelSuffix, forms.Form):

@@ -3,14 +3,14 @@ residents staff may enter paper results for, and the cohorts to add them to."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Permission
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses.models import CoursePage
 
 from .models import AssistedSignInCode, Cohort
+from .people import residents
 
 SEARCH_LIMIT = 20
 
@@ -33,17 +33,7 @@ def _search(queryset: QuerySet, search: str) -> QuerySet:
 
 def learner_records() -> QuerySet:
     """Active accounts of residents: nobody who can reach the admin."""
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    staff = get_user_model().objects.filter(
-        Q(groups__permissions__in=admin_access) | Q(user_permissions__in=admin_access)
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
-        .exclude(pk__in=staff.values("pk"))
-    )
+    return residents()
 
 
 def assisted_residents(*, search: str = "", limit: int = 50) -> list:

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from academy_web.http import ID
+
 from . import assisted_views
-from .request_input import ID
 
 urlpatterns = [
     path("code/", assisted_views.code_sign_in, name="assisted_code_sign_in"),

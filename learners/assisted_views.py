@@ -6,9 +6,7 @@ and choose how to sign in next time. The rules live in ``learners.assisted``.
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import urlsplit
 
-import segno
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -18,8 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.safestring import mark_safe
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import (
@@ -29,6 +26,11 @@ from django.views.decorators.http import (
 )
 from wagtail.admin.menu import MenuItem
 
+from academy_web.forms import add_validation_errors
+from academy_web.http import parse_id
+from academy_web.menus import PermissionMenuItem
+from academy_web.qr import qr_svg
+
 from . import assisted, assisted_selectors
 from .accounts import remember_language
 from .assisted_forms import (
@@ -37,9 +39,14 @@ from .assisted_forms import (
     ResidentRegistrationForm,
     ResidentSearchForm,
 )
-from .mfa import has_authenticator, needs_mfa, staff_mfa_required, used_mfa_this_session
-from .profiles import profile_preferred_language, supported_language
-from .request_input import parse_id
+from .mfa import second_factor_redirect
+from .people import display_name
+from .profiles import (
+    bdi,
+    html_message,
+    profile_preferred_language,
+    supported_language,
+)
 
 CODE_REFUSALS = {
     assisted.CodeRefused.INVALID: gettext_lazy(
@@ -68,25 +75,6 @@ TOO_MANY_CODES = gettext_lazy(
 # Staff pages ------------------------------------------------------------------------
 
 
-def _return_path(request: HttpRequest) -> str:
-    """Where to come back to after the second factor: this page, or for a
-    form sent by post (whose address may take only posts) the page the form
-    was on, when the browser says and it is on this site."""
-    if request.method in ("GET", "HEAD"):
-        return request.get_full_path()
-    referer = request.headers.get("referer", "")
-    if url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        parts = urlsplit(referer)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
-    return request.get_full_path()
-
-
-def _with_next(url_name: str, request: HttpRequest) -> str:
-    return f"{reverse(url_name)}?{urlencode({'next': _return_path(request)})}"
-
-
 def staff_only(permission: str):
     """Signed-in staff with ``permission`` who, where the site requires it,
     have passed two-factor authentication, as they must for the admin."""
@@ -99,32 +87,11 @@ def staff_only(permission: str):
                 return redirect_to_login(request.get_full_path())
             if not user.has_perm(permission):
                 raise PermissionDenied
-            if staff_mfa_required() and needs_mfa(user):
-                if not has_authenticator(user):
-                    return redirect(_with_next("mfa_activate_totp", request))
-                if not used_mfa_this_session(request):
-                    return redirect(_with_next("mfa_reauthenticate", request))
-            return view(request, *args, **kwargs)
+            return second_factor_redirect(request) or view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for name, errors in getattr(error, "error_dict", {None: error.error_list}).items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
-def qr_svg(url: str, label: str) -> str:
-    """An inline SVG QR code for ``url``, named ``label`` for screen readers.
-
-    segno escapes the title and writes nothing else that comes from outside.
-    """
-    svg = segno.make(url, error="m").svg_inline(
-        border=4, omitsize=True, svgclass="sheet-qr", title=str(label)
-    )
-    return mark_safe(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))  # noqa: S308
 
 
 def _render_sheet(
@@ -139,15 +106,13 @@ def _render_sheet(
         {
             "page_title": _("Sign-in sheet"),
             "resident": user,
-            "name": (profile.display_name if profile else "")
-            or user.get_full_name()
-            or user.get_username(),
+            "name": display_name(user, profile),
             "issued": issued,
             "notice": notice,
             "sign_in_page": assisted.code_sign_in_url().split("://", 1)[-1],
             "qr": qr_svg(
                 url,
-                _("QR code: opens the sign-in page with your code filled in"),
+                label=_("QR code: opens the sign-in page with your code filled in"),
             ),
         },
     )
@@ -191,19 +156,26 @@ def register(request: HttpRequest) -> HttpResponse:
                 registered_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
-            name = registration.user.get_full_name()
+            name = bdi(display_name(registration.user))
             if registration.created:
-                notice = _(
-                    "%(name)s is registered. Print this sheet now and give it to "
-                    "them: its code is not shown again."
-                ) % {"name": name}
+                notice = html_message(
+                    _(
+                        "%(name)s is registered. Print this sheet now and give it "
+                        "to them: its code is not shown again."
+                    ),
+                    {"name": name},
+                )
             else:
-                notice = _(
-                    "%(name)s was registered a moment ago, so no second account "
-                    "was made. This is a new sheet: earlier sheets no longer work."
-                ) % {"name": name}
+                notice = html_message(
+                    _(
+                        "%(name)s was registered a moment ago, so no second "
+                        "account was made. This is a new sheet: earlier sheets "
+                        "no longer work."
+                    ),
+                    {"name": name},
+                )
             return _render_sheet(request, registration.code, notice)
     return render(
         request,
@@ -228,7 +200,7 @@ def resident(request: HttpRequest, user_id: int) -> HttpResponse:
         request,
         "learners/assisted/resident.html",
         {
-            "page_title": resident.get_full_name() or resident.get_username(),
+            "page_title": display_name(resident),
             "resident": resident,
             "codes": codes,
             "now": timezone.now(),
@@ -244,10 +216,13 @@ def resident(request: HttpRequest, user_id: int) -> HttpResponse:
 def sheet(request: HttpRequest, user_id: int) -> HttpResponse:
     resident = _assisted_resident_or_404(user_id)
     issued = assisted.assisted_code_issue(user=resident, issued_by=request.user)
-    notice = _(
-        "This is a new sheet for %(name)s. Print it now: earlier sheets no "
-        "longer work, and this code is not shown again."
-    ) % {"name": resident.get_full_name() or resident.get_username()}
+    notice = html_message(
+        _(
+            "This is a new sheet for %(name)s. Print it now: earlier sheets no "
+            "longer work, and this code is not shown again."
+        ),
+        {"name": bdi(display_name(resident))},
+    )
     return _render_sheet(request, issued, notice)
 
 
@@ -283,34 +258,39 @@ def paper_result(request: HttpRequest) -> HttpResponse:
                     entered_by=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_errors(form, error)
             else:
                 attempt = result.attempt
                 values = {
-                    "name": form.cleaned_data["learner"].get_full_name()
-                    or form.cleaned_data["learner"].get_username(),
+                    "name": bdi(display_name(form.cleaned_data["learner"])),
                     "course": form.cleaned_data["course"].title,
                     "score": f"{attempt.score.normalize():f}",
                 }
                 if not result.recorded:
                     messages.info(
                         request,
-                        _("That result for %(name)s was already saved.") % values,
+                        html_message(
+                            _("That result for %(name)s was already saved."), values
+                        ),
                     )
                 elif attempt.passed:
                     messages.success(
                         request,
-                        _("Saved: %(name)s passed %(course)s with %(score)s%%.")
-                        % values,
+                        html_message(
+                            _("Saved: %(name)s passed %(course)s with %(score)s%%."),
+                            values,
+                        ),
                     )
                 else:
                     messages.success(
                         request,
-                        _(
-                            "Saved: %(name)s scored %(score)s%% in %(course)s, "
-                            "below the pass mark."
-                        )
-                        % values,
+                        html_message(
+                            _(
+                                "Saved: %(name)s scored %(score)s%% in %(course)s, "
+                                "below the pass mark."
+                            ),
+                            values,
+                        ),
                     )
                 return redirect("learners:paper_result")
     else:
@@ -379,8 +359,9 @@ def _signed_in(request: HttpRequest, user) -> HttpResponse:
         remember_language(response, language)
     messages.success(
         request,
-        _("You are signed in as %(name)s.")
-        % {"name": user.get_full_name() or user.get_username()},
+        html_message(
+            _("You are signed in as %(name)s."), {"name": bdi(display_name(user))}
+        ),
     )
     return response
 
@@ -408,17 +389,6 @@ def sign_in_options(request: HttpRequest) -> HttpResponse:
 
 
 # Admin menu -------------------------------------------------------------------------
-
-
-class PermissionMenuItem(MenuItem):
-    """An admin menu link shown only to users with ``permission``."""
-
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return request.user.has_perm(self.permission)
 
 
 def register_resident_menu_item() -> MenuItem:

@@ -39,7 +39,7 @@ def sign_in_middleware_installed(app_configs, **kwargs):
 @register(Tags.security, deploy=True)
 def rate_limits_shared(app_configs, **kwargs):
     # allauth's limits, /verify/ and the sign-in code page all count in the
-    # default cache (see learners/ratelimit.py).
+    # default cache (see academy_web/ratelimit.py).
     if not isinstance(caches["default"], (LocMemCache, DummyCache)):
         return []
     return [

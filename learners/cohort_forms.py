@@ -14,11 +14,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from academy_web.forms import DateInput, IdChoiceField, IdMultipleChoiceField
 from courses.models import CoursePage
 
 from .cohort_selectors import RegisterRow, cohorts_in_scope
 from .models import Attendance
-from .request_input import IdChoiceField, IdMultipleChoiceField
+from .people import person_label
 
 MARK_PREFIX = "m-"
 
@@ -71,7 +72,7 @@ class SkillSignOffForm(forms.Form):
     skill = forms.IntegerField(widget=forms.HiddenInput)
     signed_off_on = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         error_messages={
             "required": _("Enter the date the skill was signed off."),
             "invalid": _("Enter a real date, for example 14/03/2026."),
@@ -91,13 +92,6 @@ class SkillSignOffForm(forms.Form):
 class SkillUndoForm(forms.Form):
     learner = forms.IntegerField(widget=forms.HiddenInput)
     skill = forms.IntegerField(widget=forms.HiddenInput)
-
-
-def _person(user) -> str:
-    full_name = user.get_full_name()
-    if full_name:
-        return f"{full_name} ({user.get_username()})"
-    return user.get_username()
 
 
 def formfield_by_id(db_field, **kwargs):
@@ -136,14 +130,14 @@ class CohortAdminForm(ChoiceByIdAdminForm):
                 )
                 .order_by("first_name", "last_name", "username")
             )
-            self.fields["trainers"].label_from_instance = _person
+            self.fields["trainers"].label_from_instance = person_label
         if "members" in self.fields:
             self.fields["members"].queryset = (
                 get_user_model()
                 .objects.filter(is_active=True)
                 .order_by("first_name", "last_name", "username")
             )
-            self.fields["members"].label_from_instance = _person
+            self.fields["members"].label_from_instance = person_label
             self.fields["members"].widget.attrs.setdefault("size", 12)
 
 
@@ -165,7 +159,7 @@ class TrainingSessionAdminForm(ChoiceByIdAdminForm):
                 .distinct()
                 .order_by("first_name", "last_name", "username")
             )
-            self.fields["trainer"].label_from_instance = _person
+            self.fields["trainer"].label_from_instance = person_label
             if self.instance.pk is None and self.for_user is not None:
                 self.fields["trainer"].initial = self.for_user.pk
 

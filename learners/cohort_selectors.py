@@ -12,14 +12,14 @@ from __future__ import annotations
 import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import reduce
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from academy_web.clock import academy_timezone
 from courses.models import CoursePage, LessonPage, PracticalSkill
 
 from .models import (
@@ -32,17 +32,12 @@ from .models import (
     SkillSignOff,
     TrainingSession,
 )
+from .people import display_name
 
-# Sign-off dates are the academy's local dates, wherever the server runs.
-ACADEMY_TIME_ZONE = ZoneInfo("Europe/London")
 # A member with unfinished learning and nothing done for this long is stuck.
 STUCK_AFTER = timedelta(days=14)
 # This many failed attempts at one course's assessment means a member is stuck.
 FAILED_ATTEMPTS_STUCK = 2
-
-
-def academy_today() -> date:
-    return timezone.localdate(timezone=ACADEMY_TIME_ZONE)
 
 
 def can_manage_all_cohorts(user) -> bool:
@@ -143,13 +138,6 @@ class Member:
         return self.user.pk
 
 
-def _name(user, profiles: dict[int, LearnerProfile]) -> str:
-    profile = profiles.get(user.pk)
-    if profile is not None and profile.certificate_name:
-        return profile.certificate_name
-    return user.get_full_name() or user.get_username()
-
-
 def cohort_members(*, cohort: Cohort) -> list[Member]:
     """The cohort's members in name order, in two queries."""
     users = list(cohort.members.all())
@@ -159,7 +147,10 @@ def cohort_members(*, cohort: Cohort) -> list[Member]:
             user_id__in=[user.pk for user in users]
         ).only("user_id", "certificate_name")
     }
-    members = [Member(user=user, name=_name(user, profiles)) for user in users]
+    members = [
+        Member(user=user, name=display_name(user, profiles.get(user.pk)))
+        for user in users
+    ]
     return sorted(members, key=lambda member: (member.name.casefold(), member.pk))
 
 
@@ -384,7 +375,8 @@ def cohort_overview(*, cohort: Cohort, now: datetime | None = None) -> CohortOve
 
     cohort_started_long_ago = (
         cohort.start_date is not None
-        and cohort.start_date < (now - STUCK_AFTER).astimezone(ACADEMY_TIME_ZONE).date()
+        and cohort.start_date
+        < (now - STUCK_AFTER).astimezone(academy_timezone()).date()
     )
 
     summaries = []

@@ -18,13 +18,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from academy_web.clock import academy_today
 from courses.models import PracticalSkill
 
-from .cohort_selectors import (
-    academy_today,
-    can_manage_all_cohorts,
-    can_undo_sign_off,
-)
+from .cohort_selectors import can_manage_all_cohorts, can_undo_sign_off
 from .models import Attendance, Cohort, SkillSignOff, TrainingSession
 
 

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from academy_web.http import ID
+
 from . import cohort_views
-from .request_input import ID
 
 urlpatterns = [
     path("cohorts/", cohort_views.cohort_list, name="cohorts"),

@@ -29,6 +29,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from academy_web.clock import academy_today
+from academy_web.http import read_post
 from courses.models import CoursePage, PracticalSkill
 
 from . import assisted_views
@@ -36,7 +38,7 @@ from . import cohort_selectors as selectors
 from . import cohort_services as services
 from .cohort_forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
 from .models import Cohort
-from .request_input import read_post
+from .profiles import bdi, html_message
 
 REGISTER_PERMS = ("learners.add_attendance", "learners.change_attendance")
 SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")
@@ -170,7 +172,7 @@ class SkillEntryView:
 def _skill_rows(request, cohort, course, *, bound: SkillSignOffForm | None = None):
     """The grid with a sign-off form for every skill not yet signed off; a
     form that failed to save is shown again with its errors."""
-    today = selectors.academy_today()
+    today = academy_today()
     user = request.user
     may_sign_off = user.has_perms(SIGN_OFF_PERMS)
     bound_key = (
@@ -278,8 +280,10 @@ def cohort_skills(request: HttpRequest, cohort_id: int, course_id: int):
         else:
             messages.success(
                 request,
-                _("%(skill)s signed off for %(name)s.")
-                % {"skill": skill.title, "name": _member_name(cohort, learner)},
+                html_message(
+                    _("%(skill)s signed off for %(name)s."),
+                    {"skill": skill.title, "name": bdi(_member_name(cohort, learner))},
+                ),
             )
             return redirect(_skills_url(cohort, course, skill.pk, learner.pk))
     return _render_skills(request, cohort, course, bound=form)
@@ -320,7 +324,9 @@ def _skill_undo(request: HttpRequest, cohort_id: int, course_id: int):
     ):
         messages.success(
             request,
-            _("The sign-off of %(skill)s for %(name)s is undone.")
-            % {"skill": skill.title, "name": _member_name(cohort, learner)},
+            html_message(
+                _("The sign-off of %(skill)s for %(name)s is undone."),
+                {"skill": skill.title, "name": bdi(_member_name(cohort, learner))},
+            ),
         )
     return redirect(_skills_url(cohort, course, skill.pk, learner.pk))

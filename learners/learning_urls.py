@@ -1,7 +1,8 @@
 from django.urls import path
 
+from academy_web.http import ID
+
 from . import views
-from .request_input import ID
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),

@@ -13,7 +13,6 @@ all three, so :class:`StaffMFAMiddleware` sends them to allauth's.
 from __future__ import annotations
 
 import time
-from urllib.parse import urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
@@ -31,12 +30,12 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.i18n import JavaScriptCatalog, set_language
 
-ADMIN_PERMISSION = "wagtailadmin.access_admin"
+from academy_web.http import return_path, with_next
+
+from .people import ADMIN_PERMISSION
 
 # Views that change or reveal a second factor: they need the second factor
 # itself, recently, and never the password alone.
@@ -85,25 +84,23 @@ def used_mfa_recently(request: HttpRequest) -> bool:
     )
 
 
-def return_path(request: HttpRequest) -> str:
-    """Where to come back to after signing in or the second factor: this page,
-    or for a form sent by post (whose address may take only posts) the page the
-    form was on, when the browser says and it is on this site."""
-    if request.method in ("GET", "HEAD"):
-        return request.get_full_path()
-    referer = request.headers.get("referer", "")
-    if url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        parts = urlsplit(referer)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
-    return request.get_full_path()
-
-
-def _with_next(url_name: str, next_url: str) -> str:
-    if not next_url:
-        return reverse(url_name)
-    return f"{reverse(url_name)}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+def second_factor_redirect(request: HttpRequest):
+    """Where the site requires it, the way to a staff member's second factor
+    when they have not set it up or used it in this session; else ``None``."""
+    if not staff_mfa_required() or not needs_mfa(request.user):
+        return None
+    if not has_authenticator(request.user):
+        messages.info(
+            request,
+            _(
+                "Staff accounts need two-factor authentication. Set up an "
+                "authenticator app to continue."
+            ),
+        )
+        return redirect(with_next("mfa_activate_totp", return_path(request)))
+    if not used_mfa_this_session(request):
+        return redirect(with_next("mfa_reauthenticate", return_path(request)))
+    return None
 
 
 def _view_class(view_func):
@@ -150,7 +147,7 @@ class StaffMFAMiddleware:
         for other_view, allauth_url in OTHER_SIGN_IN_VIEWS:
             if view_class is not None and issubclass(view_class, other_view):
                 next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
-                return redirect(_with_next(allauth_url, next_url))
+                return redirect(with_next(allauth_url, next_url))
         user = request.user
         if not user.is_authenticated:
             return None
@@ -163,21 +160,8 @@ class StaffMFAMiddleware:
                         "a code from your authenticator app."
                     ),
                 )
-                return redirect(_with_next("mfa_reauthenticate", return_path(request)))
+                return redirect(with_next("mfa_reauthenticate", return_path(request)))
             return None
-        if not staff_mfa_required() or _serves_everyone(view_func):
+        if _serves_everyone(view_func):
             return None
-        if not needs_mfa(user):
-            return None
-        if not has_authenticator(user):
-            messages.info(
-                request,
-                _(
-                    "Staff accounts need two-factor authentication. Set up an "
-                    "authenticator app to continue."
-                ),
-            )
-            return redirect(_with_next("mfa_activate_totp", return_path(request)))
-        if not used_mfa_this_session(request):
-            return redirect(_with_next("mfa_reauthenticate", return_path(request)))
-        return None
+        return second_factor_redirect(request)

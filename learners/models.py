@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .people import display_name
+
 
 def language_choices():
     return settings.LANGUAGES
@@ -53,11 +55,7 @@ class LearnerProfile(models.Model):
 
     @property
     def display_name(self) -> str:
-        return (
-            self.certificate_name
-            or self.user.get_full_name()
-            or self.user.get_username()
-        )
+        return display_name(self.user, self)
 
 
 class Enrolment(models.Model):

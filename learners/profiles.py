@@ -14,6 +14,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
 from django.db import transaction
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -65,6 +67,21 @@ def isolate_name(value: str) -> str:
     the Wagtail user editor, may still hold direction controls.
     """
     return _ISOLATE % value
+
+
+def bdi(value: str) -> SafeString:
+    """``value`` escaped and isolated for an HTML page."""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+def html_message(message: str, values: dict) -> SafeString:
+    """A translated ``message`` with ``%(name)s`` placeholders filled in as
+    HTML: the message and every value are escaped unless already safe, so a
+    name passed through :func:`bdi` stays isolated."""
+    return mark_safe(  # noqa: S308
+        conditional_escape(message)
+        % {key: conditional_escape(value) for key, value in values.items()}
+    )
 
 
 def normalise_postcode_district(value: str) -> str:

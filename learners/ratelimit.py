@@ -1,45 +1,13 @@
-"""What every rate limit in the apps counts by, and allauth's login-by-code
-request made to answer 429 as allauth's other limited views do.
-
-The counts live in the default cache, so they hold across processes only if
-that cache is shared: ``learners.E003`` fails ``check --deploy`` if it is not.
-"""
+"""allauth's login-by-code request, made to answer 429 as allauth's other
+limited views do."""
 
 from __future__ import annotations
 
-import ipaddress
-
-from allauth import app_settings as allauth_settings
-from allauth.account.adapter import get_adapter
 from allauth.account.forms import RequestLoginCodeForm
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
-
-UNKNOWN_ADDRESS = "unknown"
-
-
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address as allauth's own rate limits count it.
-
-    Behind ``ALLAUTH_TRUSTED_PROXY_COUNT`` proxies it is the entry that many
-    from the end of X-Forwarded-For, which the nearest trusted proxy wrote;
-    whatever the client put before it is ignored. An IPv6 address stands for
-    its whole ``ALLAUTH_RATE_LIMIT_IPV6_PREFIX`` network, since one host can
-    hold millions of them.
-    """
-    try:
-        address = get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return UNKNOWN_ADDRESS
-    parsed = ipaddress.ip_address(address)
-    if isinstance(parsed, ipaddress.IPv6Address):
-        prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
-        network = ipaddress.IPv6Network(f"{parsed}/{prefix}", strict=False)
-        return str(network.network_address)
-    return str(parsed)
+from django.core.exceptions import ValidationError
 
 
 class RateLimitedRequestLoginCodeForm(RequestLoginCodeForm):

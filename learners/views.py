@@ -18,6 +18,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from academy_web.http import read_post, safe_next
 from courses.grading import (
     Result,
     grade_attempt,
@@ -31,7 +32,6 @@ from courses.selectors import lesson_neighbours
 from . import selectors, services
 from .forms import AttemptForm
 from .models import Attempt
-from .request_input import read_post, safe_next
 
 IMAGE_FILTER = "max-480x360"
 

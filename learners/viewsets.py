@@ -20,9 +20,10 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from academy_web.http import MAX_SEARCH_LENGTH
+
 from .cohort_forms import CohortAdminForm, TrainingSessionAdminForm
 from .models import Area, Attempt, Cohort, Enrolment, TrainingSession
-from .request_input import MAX_SEARCH_LENGTH
 
 
 class BoundedSearchMixin:

@@ -21,13 +21,13 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
+from academy_web.http import MAX_ID, MAX_SEARCH_LENGTH
 from certificates.models import Certificate, IssueBatch
 from certificates.services import certificate_issue
 from learners import assisted
 from learners import selectors as learner_selectors
 from learners import services as learner_services
 from learners.models import Attempt, SkillSignOff
-from learners.request_input import MAX_ID, MAX_SEARCH_LENGTH
 from tests import factories
 from tests.certificates import builders
 from tests.learners import cohort_builders

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from academy_web.clock import academy_timezone, academy_today
 from certificates.reports import current_quarter
 from courses import roles
 from courses.models import CoursePage, LessonPage, PracticalSkill
@@ -44,7 +44,6 @@ from learners.selectors import attempt_questions
 
 from .content import COURSES
 
-LONDON = ZoneInfo("Europe/London")
 FIRE, FIRST_AID, CRIME, SIGNPOSTING = (course["slug"] for course in COURSES)
 
 AREAS = [
@@ -346,7 +345,7 @@ def _mark(member_index: int, session_index: int) -> str:
 
 
 def _starts_at(day: date) -> datetime:
-    return datetime.combine(day, time(18, 30), tzinfo=LONDON)
+    return datetime.combine(day, time(18, 30), tzinfo=academy_timezone())
 
 
 def first_seeded_on(cohort: Cohort, plan: DemoCohort) -> date:
@@ -412,7 +411,7 @@ def ensure_cohort(
 ) -> Cohort:
     User = get_user_model()
     trainer = User.objects.filter(username=plan.trainer).first()
-    today = timezone.localdate(timezone=LONDON)
+    today = academy_today()
     start = today - timedelta(days=plan.started_days_ago)
     cohort, _ = Cohort.objects.get_or_create(
         name=plan.name,

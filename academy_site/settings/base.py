@@ -192,6 +192,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English (UK)")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
+# The zone of the academy's dates: registers, sign-offs and the funder's
+# periods (academy_web.clock).
+ACADEMY_TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 

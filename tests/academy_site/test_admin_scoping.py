@@ -15,9 +15,9 @@ import pytest
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from academy_web.clock import academy_today
 from certificates.models import Certificate, CertificateTemplate
 from learners import services
-from learners.cohort_selectors import academy_today
 from learners.cohort_services import attendance_record, skill_sign_off
 from tests import factories
 from tests.certificates import builders

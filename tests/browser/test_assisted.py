@@ -79,7 +79,7 @@ def test_coordinator_prints_a_sheet_and_the_resident_signs_in_with_its_code(
     page.get_by_role("button", name="Register and show sign-in sheet").click()
 
     checks(page, "How to sign in to Citizens' Academy")
-    assert page.get_by_text("Amira Begum Khan").is_visible()
+    assert page.get_by_role("article").get_by_text("Amira Begum Khan").is_visible()
     code = page.locator(".sheet-code").inner_text().strip()
     username = page.locator(".sheet-username").inner_text().strip()
     assert username.startswith("resident-")

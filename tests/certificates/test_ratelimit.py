@@ -27,7 +27,7 @@ import django, json, sys
 django.setup()
 from django.conf import settings
 from django.test import RequestFactory
-from certificates import ratelimit
+from academy_web import ratelimit
 from learners import assisted
 
 scope, visitor, hits = sys.argv[1], sys.argv[2], int(sys.argv[3])

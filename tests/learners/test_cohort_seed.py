@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry, Revision
 
 from academy_site.demo import seed_cohorts as seed_cohorts_module
-from academy_site.demo.seed_cohorts import LONDON, seed_cohorts, sign_off_day
+from academy_site.demo.seed_cohorts import seed_cohorts, sign_off_day
+from academy_web.clock import academy_today
 from certificates.reports import current_quarter
 from courses.models import CoursePage, PracticalSkill
 from learners import cohort_selectors as selectors
@@ -135,7 +136,7 @@ def test_trainers_view_of_the_demo_cohort_varies(seeded):
 
 
 def test_seeded_sessions_and_sign_offs_are_recent_and_never_in_the_future(seeded):
-    today = timezone.localdate(timezone=LONDON)
+    today = academy_today()
     now = timezone.now()
     weeks_ago = now - timedelta(weeks=6)
     for session in TrainingSession.objects.all():
@@ -152,7 +153,7 @@ def test_seeding_on_a_later_day_finds_the_same_rows_and_dates(seeded, monkeypatc
         sorted(TrainingSession.objects.values_list("starts_at", flat=True)),
         sorted(SkillSignOff.objects.values_list("signed_off_on", flat=True)),
     )
-    later = timezone.localdate(timezone=LONDON) + timedelta(days=40)
+    later = academy_today() + timedelta(days=40)
     monkeypatch.setattr(
         seed_cohorts_module,
         "timezone",
@@ -170,13 +171,7 @@ def test_seeding_on_a_later_day_finds_the_same_rows_and_dates(seeded, monkeypatc
 
 def test_seeded_on_the_first_day_of_a_quarter_the_sign_offs_fall_in_it(db, monkeypatch):
     quarter = current_quarter()
-    monkeypatch.setattr(
-        seed_cohorts_module,
-        "timezone",
-        SimpleNamespace(
-            localdate=lambda timezone=None: quarter.start, now=timezone.now
-        ),
-    )
+    monkeypatch.setattr(seed_cohorts_module, "academy_today", lambda: quarter.start)
 
     call_command("seed_academy")
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from academy_web.clock import academy_today
 from learners import cohort_selectors as selectors
 from learners import services
 from learners.cohort_services import attendance_record, skill_sign_off
@@ -133,7 +134,7 @@ def small_cohort(trainer, people, first_aid, signposting, skills):
         skill_sign_off(
             learner=alice,
             skill=skill,
-            signed_off_on=selectors.academy_today(),
+            signed_off_on=academy_today(),
             note="",
             signed_off_by=trainer,
         )
@@ -298,7 +299,7 @@ def populate(cohort, course, skills, trainer, *, members: int):
         skill_sign_off(
             learner=person,
             skill=skills[0],
-            signed_off_on=selectors.academy_today(),
+            signed_off_on=academy_today(),
             note="",
             signed_off_by=trainer,
         )

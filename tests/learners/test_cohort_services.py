@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
-from learners.cohort_selectors import academy_today
+from academy_web.clock import academy_today
 from learners.cohort_services import (
     attendance_record,
     skill_sign_off,

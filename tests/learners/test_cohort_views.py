@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from academy_web.clock import academy_today
 from learners import cohort_services
-from learners.cohort_selectors import academy_today
 from learners.models import Attendance, SkillSignOff
 from tests import factories
 from tests.factories import PASSWORD

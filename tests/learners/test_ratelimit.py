@@ -6,7 +6,7 @@ from django.core.checks import run_checks
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from learners.ratelimit import UNKNOWN_ADDRESS, client_address
+from academy_web.ratelimit import UNKNOWN_ADDRESS, client_address
 
 PROXY = "10.0.0.1"
 VISITOR = "203.0.113.7"

@@ -1,16 +1,16 @@
-"""Reading what a browser sent, which may be anything.
+"""Reading what a browser sent, which may be anything, and sending it on.
 
 Views use these rather than ``int()``, ``request.POST`` or a ``next``
-parameter directly, routes take ids with the ``id`` converter and forms choose
-related objects with the id choice fields, so that hostile input gets a 4xx or
-a form error and never a server error.
+parameter directly, and routes take ids with the ``id`` converter, so that
+hostile input gets a 4xx or a form error and never a server error.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import urlsplit
 
-from django import forms
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import (
     RequestDataTooBig,
     TooManyFieldsSent,
@@ -18,8 +18,8 @@ from django.core.exceptions import (
 )
 from django.http import HttpRequest, QueryDict
 from django.http.multipartparser import MultiPartParserError
-from django.urls import register_converter
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import register_converter, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 # The largest primary key any supported database stores (a signed 64-bit
 # integer); SQLite raises OverflowError for anything larger.
@@ -63,37 +63,6 @@ ID = "id"
 register_converter(IdConverter, ID)
 
 
-class IdChoiceField(forms.ModelChoiceField):
-    """A choice by primary key that refuses, as an invalid choice, a value
-    that cannot be a key, rather than letting the database choke on it (a
-    page's key is compared without Django's range check)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if parse_id(value) is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Choices by primary key; each value that cannot be a key is an invalid
-    choice, as one that names nothing is, rather than a database error."""
-
-    def clean(self, value):
-        if isinstance(value, list | tuple):
-            for pk in value:
-                if parse_id(pk) is None:
-                    raise forms.ValidationError(
-                        self.error_messages["invalid_choice"],
-                        code="invalid_choice",
-                        params={"value": pk},
-                    )
-        return super().clean(value)
-
-
 def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(character) == "Cc" for character in text)
 
@@ -133,3 +102,25 @@ def read_post(request: HttpRequest) -> QueryDict | None:
         TooManyFilesSent,
     ):
         return None
+
+
+def return_path(request: HttpRequest) -> str:
+    """Where to come back to after signing in or the second factor: this page,
+    or for a form sent by post (whose address may take only posts) the page the
+    form was on, when the browser says and it is on this site."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.headers.get("referer", "")
+    if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.get_full_path()
+
+
+def with_next(url_name: str, next_url: str) -> str:
+    """The address of ``url_name`` that comes back to ``next_url`` after."""
+    if not next_url:
+        return reverse(url_name)
+    return f"{reverse(url_name)}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
