@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cached_property, reduce
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.images import get_image_model
@@ -58,6 +58,41 @@ def has_passed(attempts: Iterable[Attempt]) -> bool:
     return any(a.status == Attempt.Status.SUBMITTED and a.passed for a in attempts)
 
 
+def attempt_number_next(*, enrolment: Enrolment) -> int:
+    """The number the enrolment's next attempt takes, online or on paper: one
+    more than the highest so far, so numbers never repeat, expired attempts
+    included."""
+    return (enrolment.attempts.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
+def attempts_counted(attempts: Iterable[Attempt]) -> list[Attempt]:
+    """The attempts that count towards the course's limit, in number order.
+
+    Only submitted attempts count, never expired ones. A pass starts the count
+    again, so once an assessment is passed only attempts numbered after the
+    latest pass count: a retake to renew is a fresh start.
+    """
+    submitted = sorted(
+        (a for a in attempts if a.status == Attempt.Status.SUBMITTED),
+        key=lambda a: a.number,
+    )
+    latest_pass = max((a.number for a in submitted if a.passed), default=0)
+    return [a for a in submitted if a.number > latest_pass]
+
+
+def attempt_overdue(attempt: Attempt, *, now: datetime | None = None) -> bool:
+    """Still marked in progress although its time is up: due to be expired."""
+    return attempt.status == Attempt.Status.IN_PROGRESS and attempt.expires_at <= (
+        now or timezone.now()
+    )
+
+
+def attempt_expired(attempt: Attempt, *, now: datetime | None = None) -> bool:
+    """Closed because time ran out, whether or not anything has marked it so
+    yet; pages show this without saving anything."""
+    return attempt.status == Attempt.Status.EXPIRED or attempt_overdue(attempt, now=now)
+
+
 def passed_before(*, attempt: Attempt, attempts: Iterable[Attempt]) -> bool:
     """Whether an earlier attempt than ``attempt`` had already passed: a pass
     that is a retake."""
@@ -96,37 +131,30 @@ def assessment_status(
 ) -> AssessmentStatus:
     """What a learner may do next with a course's assessment.
 
-    Only submitted attempts count towards the limit and start the cool-down;
-    an attempt whose time ran out is treated as expired even before anything
-    has marked it so.
+    ``attempts_counted`` says which attempts count towards the limit; only
+    submitted attempts start the cool-down, and an attempt whose time ran out
+    is treated as expired even before anything has marked it so.
 
     Once passed, the assessment is closed unless ``retake_due`` (see
-    ``courses_due_for_retake``). A retake is a fresh start: only attempts
-    made after the latest pass count towards the limit, so attempts used up
-    before that pass never block it. The cool-down still runs from the latest
-    submission, the pass included.
+    ``courses_due_for_retake``). A retake is a fresh start: attempts used up
+    before the latest pass never block it. The cool-down still runs from the
+    latest submission, the pass included.
     """
     now = now or timezone.now()
     submitted = [a for a in attempts if a.status == Attempt.Status.SUBMITTED]
-    used = len(submitted)
+    used = len(attempts_counted(submitted))
     left = max(0, course.max_attempts - used)
     if not course.has_assessment:
         return AssessmentStatus(AssessmentState.NO_ASSESSMENT, used, left)
-    passes = [a for a in submitted if a.passed]
-    retake = False
-    if passes:
-        if not retake_due:
-            return AssessmentStatus(AssessmentState.PASSED, used, left)
-        latest_pass = max(a.number for a in passes)
-        since = [a for a in submitted if a.number > latest_pass]
-        used = len(since)
-        left = max(0, course.max_attempts - used)
-        retake = True
+    retake = has_passed(submitted)
+    if retake and not retake_due:
+        return AssessmentStatus(AssessmentState.PASSED, used, left)
     open_attempt = next(
         (
             a
             for a in attempts
-            if a.status == Attempt.Status.IN_PROGRESS and a.expires_at > now
+            if a.status == Attempt.Status.IN_PROGRESS
+            and not attempt_overdue(a, now=now)
         ),
         None,
     )

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -32,11 +31,12 @@ from .selectors import (
     AssessmentStatus,
     assessment_status,
     attempt_duration_minutes,
+    attempt_number_next,
+    attempt_overdue,
     attempt_questions,
     courses_due_for_retake,
     has_passed,
     missing_prerequisites,
-    stale_attempts,
 )
 from .signals import assessment_passed, course_completed
 
@@ -198,8 +198,19 @@ def _draw(course: CoursePage, rng: secrets.SystemRandom) -> list[dict]:
     return snapshot
 
 
-def _expire(attempt: Attempt, *, now: datetime) -> bool:
-    """Marks an open attempt whose time is up as expired, once."""
+@transaction.atomic
+def attempt_expire_if_due(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Marks an attempt whose time is up as expired, once, and says whether
+    this call did.
+
+    The one place an attempt expires: starting and submitting an attempt and
+    the ``expire_attempts`` command call it. Pages never do; they show
+    ``selectors.attempt_expired`` instead. The update is conditional, so two
+    callers racing expire the attempt and log it once.
+    """
+    now = now or timezone.now()
+    if not attempt_overdue(attempt, now=now):
+        return False
     updated = Attempt.objects.filter(
         pk=attempt.pk, status=Attempt.Status.IN_PROGRESS, expires_at__lte=now
     ).update(status=Attempt.Status.EXPIRED)
@@ -212,27 +223,6 @@ def _expire(attempt: Attempt, *, now: datetime) -> bool:
             data={"number": attempt.number},
         )
     return bool(updated)
-
-
-@transaction.atomic
-def attempt_expire_if_due(*, attempt: Attempt, now: datetime | None = None) -> bool:
-    """Expires an abandoned attempt when its time is up; safe to call on any read."""
-    if attempt.status != Attempt.Status.IN_PROGRESS:
-        return False
-    now = now or timezone.now()
-    if attempt.expires_at > now:
-        return False
-    return _expire(attempt, now=now)
-
-
-def attempts_expire_stale(*, now: datetime | None = None) -> int:
-    """Expires every abandoned attempt; returns how many it marked."""
-    now = now or timezone.now()
-    count = 0
-    for attempt in stale_attempts(now=now).select_related("enrolment"):
-        with transaction.atomic():
-            count += _expire(attempt, now=now)
-    return count
 
 
 @transaction.atomic
@@ -252,7 +242,7 @@ def attempt_start(
     for stale in enrolment.attempts.filter(
         status=Attempt.Status.IN_PROGRESS, expires_at__lte=now
     ):
-        _expire(stale, now=now)
+        attempt_expire_if_due(attempt=stale, now=now)
     attempts = list(enrolment.attempts.all())
     status = assessment_status(
         course=course,
@@ -265,7 +255,7 @@ def attempt_start(
         return status.open_attempt
     if status.state != AssessmentState.AVAILABLE:
         raise AttemptRefused(status)
-    number = (enrolment.attempts.aggregate(last=Max("number"))["last"] or 0) + 1
+    number = attempt_number_next(enrolment=enrolment)
     attempt = Attempt(
         enrolment=enrolment,
         number=number,
@@ -336,8 +326,7 @@ def attempt_submit(
         if locked.status == Attempt.Status.SUBMITTED:
             return Submission(locked, recorded=False)
         now = timezone.now()
-        if locked.status == Attempt.Status.IN_PROGRESS and locked.expires_at <= now:
-            _expire(locked, now=now)
+        attempt_expire_if_due(attempt=locked, now=now)
         if locked.status == Attempt.Status.EXPIRED:
             expired = True
         else:

@@ -125,9 +125,6 @@ def assessment(request: HttpRequest, course_id: int) -> HttpResponse:
     if not course.has_assessment:
         raise Http404
     progress = selectors.course_progress(user=request.user, course=course)
-    if progress is not None:
-        for attempt in progress.attempts:
-            services.attempt_expire_if_due(attempt=attempt)
     return render(
         request,
         "learners/assessment.html",
@@ -264,17 +261,21 @@ def _render_take(request, attempt, form, status=200, problem=None) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 def attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """Shows an open attempt's questions and takes the answers."""
+    """Shows an open attempt's questions and takes the answers.
+
+    An attempt whose time is up is shown as closed; only a POST marks it so.
+    """
     if not request.user.is_authenticated:
         return _sign_in(request.path)
     attempt = _own_attempt(request, attempt_id)
     course = attempt.enrolment.course
-    services.attempt_expire_if_due(attempt=attempt)
     if attempt.status == Attempt.Status.SUBMITTED:
         if request.method == "POST":
             messages.info(request, _("We already have your answers for this attempt."))
         return redirect("learners:attempt_result", attempt_id=attempt.pk)
-    if attempt.status == Attempt.Status.EXPIRED:
+    if selectors.attempt_expired(attempt):
+        if request.method == "POST":
+            services.attempt_expire_if_due(attempt=attempt)
         messages.error(
             request,
             _(

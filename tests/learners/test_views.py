@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.models import ModelLogEntry
 
 from learners import selectors, services
 from learners.models import Attempt, Enrolment, LessonProgress
@@ -404,6 +405,74 @@ def test_expired_attempt_sends_the_resident_back_with_an_explanation(
     assert "Time ran out for attempt 1" in text(response)
     assert "Start the assessment" in text(response)
     assert Attempt.objects.get().status == Attempt.Status.EXPIRED
+
+
+@pytest.fixture
+def overdue(resident, course) -> Attempt:
+    """A failed attempt, then a second one left open past its time."""
+    enrolment = enrol(resident, course)
+    fail_attempt(resident, course)
+    age_submissions(enrolment, minutes=60)
+    attempt = services.attempt_start(user=resident, course=course)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    return attempt
+
+
+def learning_rows() -> dict:
+    """Everything the learning journey stores, as the database holds it."""
+    return {
+        "attempts": list(Attempt.objects.order_by("pk").values()),
+        "enrolments": list(Enrolment.objects.order_by("pk").values()),
+        "progress": list(LessonProgress.objects.order_by("pk").values()),
+        "log": list(ModelLogEntry.objects.order_by("pk").values_list("pk", "action")),
+    }
+
+
+def test_no_learner_page_writes_even_with_an_overdue_attempt(
+    client, resident, course, overdue
+):
+    submitted = Attempt.objects.get(status=Attempt.Status.SUBMITTED)
+    client.force_login(resident)
+    urls = [
+        reverse("learners:dashboard"),
+        reverse("learners:assessment", args=[course.pk]),
+        attempt_url(overdue),
+        attempt_url(submitted),
+        reverse("learners:attempt_result", args=[overdue.pk]),
+        reverse("learners:attempt_result", args=[submitted.pk]),
+        course.url,
+        lessons_of(course)[0].url,
+    ]
+    before = learning_rows()
+    for url in urls:
+        assert client.get(url, follow=True).status_code == 200, url
+    assert learning_rows() == before
+    assert Attempt.objects.get(pk=overdue.pk).status == Attempt.Status.IN_PROGRESS
+
+
+def test_overdue_attempt_shows_as_closed_without_being_saved(
+    client, resident, course, overdue
+):
+    client.force_login(resident)
+    page = text(client.get(attempt_url(overdue), follow=True))
+    assert "Time ran out for attempt 2, so it was closed." in page
+    assert "Try again" in page
+    assert "Continue the assessment" not in page
+    assert Attempt.objects.get(pk=overdue.pk).status == Attempt.Status.IN_PROGRESS
+
+
+def test_next_start_expires_the_overdue_attempt_and_opens_another(
+    client, resident, course, overdue
+):
+    client.force_login(resident)
+    response = client.post(reverse("learners:assessment_start", args=[course.pk]))
+    fresh = Attempt.objects.get(status=Attempt.Status.IN_PROGRESS)
+    assert response.url == attempt_url(fresh)
+    assert fresh.number == 3
+    assert Attempt.objects.get(pk=overdue.pk).status == Attempt.Status.EXPIRED
+    assert ModelLogEntry.objects.filter(action="learners.attempt_expire").count() == 1
 
 
 def test_image_choice_questions_show_pictures_with_alt_text(
