@@ -27,7 +27,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +38,7 @@ from wagtail.models import ModelLogEntry
 from academy_web import ratelimit
 from courses.models import CoursePage
 
-from . import services
+from . import selectors, services
 from .assisted_selectors import (
     cohorts_for_registration,
     is_assisted_resident,
@@ -492,7 +491,7 @@ def paper_result_record(
     if earlier is not None:
         return PaperResult(Attempt.objects.get(pk=earlier), recorded=False)
     submitted_at = _taken_at(taken_on, now)
-    number = (enrolment.attempts.aggregate(last=Max("number"))["last"] or 0) + 1
+    number = selectors.attempt_number_next(enrolment=enrolment)
     attempt = Attempt(
         enrolment=enrolment,
         number=number,
