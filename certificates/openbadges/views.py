@@ -15,8 +15,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from . import openbadges_service as badges
-from .selectors import certificate_for_download
+from ..selectors import certificate_for_download
+from . import credentials
 
 VC_JWT_CONTENT_TYPE = "application/vc+jwt"
 KEYS_CACHE_SECONDS = 3600
@@ -43,7 +43,7 @@ def badge_download(request, serial: str):
     if certificate is None:
         raise Http404
     response = HttpResponse(
-        badges.certificate_signed_credential(certificate),
+        credentials.certificate_signed_credential(certificate),
         content_type=VC_JWT_CONTENT_TYPE,
     )
     response["Content-Disposition"] = content_disposition_header(
@@ -56,24 +56,24 @@ def badge_download(request, serial: str):
 @require_safe
 def jwks(request):
     """The issuer's public keys, which verifiers pick by the JWT's ``kid``."""
-    return _public(JsonResponse(badges.issuer_jwks()), max_age=KEYS_CACHE_SECONDS)
+    return _public(JsonResponse(credentials.issuer_jwks()), max_age=KEYS_CACHE_SECONDS)
 
 
 @require_safe
 def issuer_profile(request):
     return _public(
-        JsonResponse(badges.issuer_profile_document()),
+        JsonResponse(credentials.issuer_profile_document()),
         max_age=DOCUMENT_CACHE_SECONDS,
     )
 
 
 @require_safe
 def achievement(request, award_id: int):
-    award = badges.published_award(award_id)
+    award = credentials.published_award(award_id)
     if award is None:
         raise Http404
     return _public(
-        JsonResponse(badges.achievement_document(award)),
+        JsonResponse(credentials.achievement_document(award)),
         max_age=DOCUMENT_CACHE_SECONDS,
     )
 
@@ -83,7 +83,7 @@ def revocation_list(request):
     """The signed ``BitstringStatusListCredential``, briefly cacheable so a
     revocation reaches verifiers within a minute or two."""
     response = HttpResponse(
-        badges.revocation_list_signed_credential(),
+        credentials.revocation_list_signed_credential(),
         content_type=VC_JWT_CONTENT_TYPE,
     )
     return _public(response, max_age=STATUS_LIST_CACHE_SECONDS)

@@ -16,18 +16,29 @@ from django.utils import timezone
 from joserfc.jwk import RSAKey
 from wagtail import hooks
 
-from certificates import openbadges as ob
-from certificates import openbadges_service
 from certificates.models import Certificate
+from certificates.openbadges.credentials import (
+    STATUS_LIST_CREDENTIAL_TYPE,
+    hash_identity,
+    recipient_id,
+)
+from certificates.openbadges.status_list import STATUS_LIST_MIN_SIZE
 from certificates.services import certificate_issue, certificate_revoke
 from tests import factories
 from tests.certificates import builders
+from tests.certificates.openbadges.builders import PRIVATE_JWK_MEMBERS
+from tests.certificates.openbadges.verify import (
+    CredentialExpiredError,
+    decode_status_list,
+    is_revoked,
+    status_entry,
+    verify_credential,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 BASE_URL = "https://academy.example"
-PRIVATE_JWK_MEMBERS = {"d", "p", "q", "dp", "dq", "qi", "oth", "k"}
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +93,7 @@ def published_keys(client) -> dict:
 def download_credential(client, certificate, **verify_options) -> dict:
     response = client.get(badge_url(certificate))
     assert response.status_code == 200
-    return ob.verify_credential(
+    return verify_credential(
         response.content.decode(), published_keys(client), **verify_options
     )
 
@@ -91,16 +102,16 @@ def published_revocations(client) -> str:
     """The ``encodedList`` of the status list, once its signature checks out."""
     response = client.get(reverse("certificates:openbadges_revocation_list"))
     assert response.status_code == 200
-    status_list = ob.verify_credential(
+    status_list = verify_credential(
         response.content.decode(),
         published_keys(client),
-        credential_type=ob.STATUS_LIST_CREDENTIAL_TYPE,
+        credential_type=STATUS_LIST_CREDENTIAL_TYPE,
     )
     return status_list["credentialSubject"]["encodedList"]
 
 
 def set_bits(encoded: str) -> set[int]:
-    bits = ob.decode_status_list(encoded)
+    bits = decode_status_list(encoded)
     return {
         index
         for index in range(len(bits) * 8)
@@ -134,14 +145,14 @@ def test_the_owner_downloads_a_signed_badge_that_verifies_with_the_published_key
     assert response["Content-Type"] == "application/vc+jwt"
     assert f'filename="{certificate.serial}.jwt"' in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"]
-    credential = ob.verify_credential(response.content.decode(), published_keys(client))
+    credential = verify_credential(response.content.decode(), published_keys(client))
     subject = credential["credentialSubject"]
     assert subject["identifier"][0]["identityHash"] == certificate.name_on_certificate
     assert subject["achievement"]["name"] == "Expert Citizen"
     assert credential["validFrom"] == as_timestamp(certificate.issued_at)
     assert credential["validUntil"] == as_timestamp(certificate.expires_at)
     assert credential["id"] == certificate.get_verify_url()
-    entry = ob.status_entry(credential)
+    entry = status_entry(credential)
     assert entry.index == certificate.status_list_index
     assert local(entry.status_list_credential) == reverse(
         "certificates:openbadges_revocation_list"
@@ -164,7 +175,7 @@ def test_the_badge_hashes_the_email_address_and_never_shows_it(
     login(client, qualified)
 
     token = client.get(badge_url(certificate)).content.decode()
-    credential = ob.verify_credential(token, published_keys(client))
+    credential = verify_credential(token, published_keys(client))
 
     payload = base64.urlsafe_b64decode(
         token.split(".")[1] + "=" * (-len(token.split(".")[1]) % 4)
@@ -176,7 +187,7 @@ def test_the_badge_hashes_the_email_address_and_never_shows_it(
         if identifier["identityType"] == "emailAddress"
     ]
     assert email["hashed"] is True
-    assert email["identityHash"] == ob.hash_identity(qualified.email, email["salt"])
+    assert email["identityHash"] == hash_identity(qualified.email, email["salt"])
 
 
 def test_the_same_certificate_always_gives_the_same_credential(
@@ -200,7 +211,7 @@ def test_the_recipient_id_is_opaque_and_the_same_for_each_learner(
     theirs = download_credential(client, another)["credentialSubject"]["id"]
 
     assert ours.startswith("urn:uuid:")
-    assert ours == openbadges_service.recipient_id(qualified.pk)
+    assert ours == recipient_id(qualified.pk)
     assert ours != theirs
     assert qualified.username not in ours
 
@@ -229,9 +240,9 @@ def test_an_expired_certificates_badge_is_genuine_but_expired(
     login(client, qualified)
     token = client.get(badge_url(certificate)).content.decode()
 
-    with pytest.raises(ob.CredentialExpiredError):
-        ob.verify_credential(token, published_keys(client))
-    credential = ob.verify_credential(
+    with pytest.raises(CredentialExpiredError):
+        verify_credential(token, published_keys(client))
+    credential = verify_credential(
         token, published_keys(client), now=now - timedelta(days=3)
     )
     assert credential["validUntil"] == as_timestamp(certificate.expires_at)
@@ -339,7 +350,7 @@ def test_a_badge_signed_with_an_rsa_key_verifies_too(
     response = client.get(badge_url(certificate))
 
     assert jwt_header(response.content.decode())["alg"] == "RS256"
-    ob.verify_credential(response.content.decode(), published_keys(client))
+    verify_credential(response.content.decode(), published_keys(client))
 
 
 def test_the_issuer_and_achievement_in_a_badge_resolve_to_json(
@@ -412,10 +423,10 @@ def test_the_status_list_is_signed_public_and_briefly_cacheable(client, certific
     assert "public" in response["Cache-Control"]
     assert "max-age=60" in response["Cache-Control"]
     assert response["Access-Control-Allow-Origin"] == "*"
-    status_list = ob.verify_credential(
+    status_list = verify_credential(
         response.content.decode(),
         published_keys(client),
-        credential_type=ob.STATUS_LIST_CREDENTIAL_TYPE,
+        credential_type=STATUS_LIST_CREDENTIAL_TYPE,
     )
     assert local(status_list["id"]) == reverse(
         "certificates:openbadges_revocation_list"
@@ -447,7 +458,7 @@ def test_the_status_list_marks_exactly_the_revoked_certificates(
     }
     for certificate in certificates:
         certificate.refresh_from_db()
-        assert ob.is_revoked(encoded, certificate.status_list_index) is (
+        assert is_revoked(encoded, certificate.status_list_index) is (
             certificate.status == Certificate.Status.REVOKED
         )
 
@@ -479,7 +490,7 @@ def test_the_status_list_and_the_verify_page_agree(
         revoked.serial: "revoked",
     }
     for certificate in (valid, expired, revoked):
-        assert ob.is_revoked(encoded, certificate.status_list_index) is (
+        assert is_revoked(encoded, certificate.status_list_index) is (
             standings[certificate.serial] == "revoked"
         )
 
@@ -492,15 +503,15 @@ def test_a_revocation_reaches_the_status_list_at_once(client, certificate, coord
 
     after = published_revocations(client)
 
-    assert not ob.is_revoked(before, certificate.status_list_index)
-    assert ob.is_revoked(after, certificate.status_list_index)
+    assert not is_revoked(before, certificate.status_list_index)
+    assert is_revoked(after, certificate.status_list_index)
     assert verify_page_standing(client, certificate) == "revoked"
 
 
 def test_the_status_list_grows_to_cover_every_issued_index(
     client, certificate, coordinator
 ):
-    far = ob.STATUS_LIST_MIN_SIZE + 5
+    far = STATUS_LIST_MIN_SIZE + 5
     Certificate.objects.filter(pk=certificate.pk).update(status_list_index=far)
     certificate.refresh_from_db()
     certificate_revoke(
@@ -509,7 +520,7 @@ def test_the_status_list_grows_to_cover_every_issued_index(
 
     encoded = published_revocations(client)
 
-    assert len(ob.decode_status_list(encoded)) * 8 == 2 * ob.STATUS_LIST_MIN_SIZE
+    assert len(decode_status_list(encoded)) * 8 == 2 * STATUS_LIST_MIN_SIZE
     assert set_bits(encoded) == {far}
 
 
