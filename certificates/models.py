@@ -13,7 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
-from learners.profiles import validate_no_bidi_controls
+from learners.accounts.profiles import validate_no_bidi_controls
 
 from . import codes, conf, rules
 from .requirements import AwardRequirementsBlock

@@ -21,7 +21,7 @@ from weasyprint import HTML, URLFetcher
 from weasyprint.text.ffi import ffi, fontconfig
 
 from academy_web.qr import qr_svg
-from learners.profiles import isolate_name
+from learners.accounts.profiles import isolate_name
 
 from . import rules
 from .models import Certificate, CertificateTemplate

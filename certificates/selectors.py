@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from learners.accounts.profiles import without_bidi_controls
 from learners.models import Enrolment
 from learners.people import display_name
-from learners.profiles import without_bidi_controls
 
 from . import codes, conf
 from .models import Award, Certificate, IssueBatch

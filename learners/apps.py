@@ -8,4 +8,4 @@ class LearnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401
+        from .accounts import checks  # noqa: F401

@@ -39,6 +39,7 @@ from academy_web import ratelimit
 from courses.models import CoursePage
 
 from . import selectors, services
+from .accounts.services import profile_create
 from .assisted_selectors import (
     cohorts_for_registration,
     is_assisted_resident,
@@ -46,7 +47,6 @@ from .assisted_selectors import (
 )
 from .models import AssistedSignInCode, Attempt, Cohort, Enrolment
 from .people import is_resident
-from .profiles import profile_create
 
 REGISTER_PERMISSION = "learners.register_assisted_resident"
 PAPER_RESULTS_PERMISSION = "learners.enter_paper_results"

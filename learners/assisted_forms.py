@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from academy_web.forms import DateInput, IdChoiceField
 
-from .accounts import LanguageSelect, LearnerProfileForm
+from .accounts.forms import LanguageSelect, LearnerProfileForm
+from .accounts.profiles import validate_no_bidi_controls
 from .assisted import code_display, code_normalise
 from .assisted_selectors import (
     cohorts_for_registration,
@@ -18,7 +19,6 @@ from .assisted_selectors import (
     learner_records,
 )
 from .people import person_label
-from .profiles import validate_no_bidi_controls
 
 
 class NoLabelSuffix:

@@ -5,12 +5,10 @@ and choose how to sign in next time. The rules live in ``learners.assisted``.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -32,21 +30,17 @@ from academy_web.menus import PermissionMenuItem
 from academy_web.qr import qr_svg
 
 from . import assisted, assisted_selectors
-from .accounts import remember_language
+from .accounts.adapter import remember_language
+from .accounts.mfa import staff_only
+from .accounts.profiles import bdi, html_message, supported_language
+from .accounts.services import profile_preferred_language
 from .assisted_forms import (
     CodeSignInForm,
     PaperResultForm,
     ResidentRegistrationForm,
     ResidentSearchForm,
 )
-from .mfa import second_factor_redirect
 from .people import display_name
-from .profiles import (
-    bdi,
-    html_message,
-    profile_preferred_language,
-    supported_language,
-)
 
 CODE_REFUSALS = {
     assisted.CodeRefused.INVALID: gettext_lazy(
@@ -73,25 +67,6 @@ TOO_MANY_CODES = gettext_lazy(
 
 
 # Staff pages ------------------------------------------------------------------------
-
-
-def staff_only(permission: str):
-    """Signed-in staff with ``permission`` who, where the site requires it,
-    have passed two-factor authentication, as they must for the admin."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            user = request.user
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not user.has_perm(permission):
-                raise PermissionDenied
-            return second_factor_redirect(request) or view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def _render_sheet(

@@ -33,12 +33,12 @@ from academy_web.clock import academy_today
 from academy_web.http import read_post
 from courses.models import CoursePage, PracticalSkill
 
-from . import assisted_views
 from . import cohort_selectors as selectors
 from . import cohort_services as services
+from .accounts import mfa
+from .accounts.profiles import bdi, html_message
 from .cohort_forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
 from .models import Cohort
-from .profiles import bdi, html_message
 
 REGISTER_PERMS = ("learners.add_attendance", "learners.change_attendance")
 SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")
@@ -47,7 +47,7 @@ SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")
 # The assisted-access pages' check: signed in, allowed to see cohorts and,
 # where the site requires it, past two-factor authentication, as staff must
 # be for the admin. Trainers read residents' progress here.
-staff_only = assisted_views.staff_only("learners.view_cohort")
+staff_only = mfa.staff_only("learners.view_cohort")
 
 
 def _own_cohort(request: HttpRequest, cohort_id: int) -> Cohort:

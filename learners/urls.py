@@ -4,7 +4,7 @@ app_name = "learners"
 
 urlpatterns = [
     path("", include("learners.learning_urls")),
-    path("", include("learners.account_urls")),
+    path("", include("learners.accounts.urls")),
     path("", include("learners.cohort_urls")),
     path("", include("learners.assisted_urls")),
 ]

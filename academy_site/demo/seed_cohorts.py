@@ -29,6 +29,7 @@ from certificates.reports import current_quarter
 from courses import roles
 from courses.models import CoursePage, LessonPage, PracticalSkill
 from learners import services
+from learners.accounts.services import profile_get_or_create, profile_update
 from learners.cohort_services import attendance_record, skill_sign_off
 from learners.models import (
     Area,
@@ -39,7 +40,6 @@ from learners.models import (
     SkillSignOff,
     TrainingSession,
 )
-from learners.profiles import profile_get_or_create, profile_update
 from learners.selectors import attempt_questions
 
 from .content import COURSES

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "courses",
     "learners",
     "certificates",
+    "impact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,11 +77,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "learners.cache_control.PrivateWhenSignedInMiddleware",
+    "learners.accounts.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "learners.mfa.StaffMFAMiddleware",
+    "learners.accounts.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -236,12 +237,12 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_ADAPTER = "learners.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "learners.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
-    "login": "learners.accounts.LearnerLoginForm",
-    "signup": "learners.accounts.LearnerSignupForm",
+    "login": "learners.accounts.forms.LearnerLoginForm",
+    "signup": "learners.accounts.forms.LearnerSignupForm",
     # Answers 429 once request_login_code's limits are spent.
-    "request_login_code": "learners.ratelimit.RateLimitedRequestLoginCodeForm",
+    "request_login_code": "learners.accounts.forms.RateLimitedRequestLoginCodeForm",
 }
 # Following the emailed link in the browser that signed up finishes signing in.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -259,13 +260,14 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 # Staff (anyone who can use the admin) must set up and use an authenticator.
-# Only the development settings may switch this off; see learners/mfa.py.
+# Only the development settings may switch this off; see learners/accounts/mfa.py.
 ACADEMY_STAFF_MFA_REQUIRED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Citizens' Academy"
 WAGTAILADMIN_LOGIN_URL = "account_login"
-# allauth's is the only sign-in (learners.mfa.StaffMFAMiddleware redirects the
-# others there): Wagtail's page-privacy links and password reset point at it.
+# allauth's is the only sign-in (learners.accounts.mfa.StaffMFAMiddleware
+# redirects the others there): Wagtail's page-privacy links and password reset
+# point at it.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 

@@ -3,7 +3,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from learners.profiles import isolate_name
+from learners.accounts.profiles import isolate_name
 
 register = template.Library()
 

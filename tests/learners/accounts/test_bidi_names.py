@@ -11,15 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from learners import assisted
-from learners.models import LearnerProfile
-from learners.profiles import (
+from learners.accounts.profiles import (
     BIDI_CONTROLS,
     isolate_name,
+    validate_no_bidi_controls,
+)
+from learners.accounts.services import (
     profile_create,
     profile_get_or_create,
     profile_update,
-    validate_no_bidi_controls,
 )
+from learners.models import LearnerProfile
 
 SPOOF = "\u202eevil\u202c محمد علي"
 REFUSED = "This name contains hidden characters that change the direction of the text."

@@ -1,39 +1,31 @@
-"""How django-allauth fits the academy: its adapter and the learner's forms.
+"""The learner's forms: allauth's sign-in, sign-up and sign-in code forms as
+the academy uses them, and the profile form.
 
-``ACCOUNT_ADAPTER`` and ``ACCOUNT_FORMS`` in the settings point here. Writes go
-through the profile services in ``learners.profiles``.
+``ACCOUNT_FORMS`` in the settings points here. Writes go through
+``learners.accounts.services``.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.forms import LoginForm, SignupForm
-from allauth.core import context as allauth_context
+from allauth.account.forms import LoginForm, RequestLoginCodeForm, SignupForm
+from allauth.core import context
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.ratelimit import respond_429
 from django import forms
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest
 from django.utils import translation
-from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
-from .models import LearnerProfile
+from ..models import LearnerProfile
 from .profiles import (
     normalise_postcode_district,
-    profile_get_or_create,
-    profile_preferred_language,
-    profile_update,
     supported_language,
     validate_no_bidi_controls,
     validate_postcode_district,
 )
-
-ASSISTED_EMAIL_VERIFICATION_STAGE = (
-    "learners.assisted_stages.AssistedEmailVerificationStage"
-)
+from .services import profile_get_or_create, profile_update
 
 PROFILE_FIELDS = (
     "certificate_name",
@@ -41,72 +33,6 @@ PROFILE_FIELDS = (
     "postcode_district",
     "contact_consent",
 )
-
-
-def remember_language(response: HttpResponseBase, language: str) -> None:
-    """Switches the site to ``language`` for this response and the next ones.
-
-    Sets the same cookie as Django's ``set_language`` view, which is what
-    ``LocaleMiddleware`` reads on later requests.
-    """
-    translation.activate(language)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-
-
-class AccountAdapter(DefaultAccountAdapter):
-    """allauth's adapter, speaking as the academy rather than as a host name."""
-
-    def _current_site(self, request: HttpRequest | None) -> SimpleNamespace:
-        # Without django.contrib.sites allauth would call the site by its host
-        # name ("Hello from 127.0.0.1:8000!"); Wagtail knows its real name.
-        site = Site.find_for_request(request) if request is not None else None
-        domain = request.get_host() if request is not None else ""
-        name = (
-            (site.site_name if site is not None else "")
-            or getattr(settings, "WAGTAIL_SITE_NAME", "")
-            or domain
-        )
-        return SimpleNamespace(name=name, domain=domain)
-
-    def format_email_subject(self, subject: str) -> str:
-        prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", None)
-        if prefix is None:
-            prefix = f"[{self._current_site(allauth_context.request).name}] "
-        return prefix + force_str(subject)
-
-    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        request = allauth_context.request
-        context = {"current_site": self._current_site(request), **context}
-        super().send_mail(template_prefix, email, context)
-
-    def get_login_stages(self) -> list[str]:
-        # Residents registered without email sign in by username and password
-        # or by printed code; there is no address to verify.
-        return [
-            ASSISTED_EMAIL_VERIFICATION_STAGE
-            if path == "allauth.account.stages.EmailVerificationStage"
-            else path
-            for path in super().get_login_stages()
-        ]
-
-    def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponseBase:
-        """Signs the learner in and shows the site in their chosen language."""
-        language = supported_language(profile_preferred_language(user=user))
-        if language:
-            translation.activate(language)
-        response = super().post_login(request, user, **kwargs)
-        if language:
-            remember_language(response, language)
-        return response
 
 
 class LanguageSelect(forms.Select):
@@ -245,3 +171,21 @@ class LearnerSignupForm(SignupForm):
             profile = profile_get_or_create(user=user)
             profile_update(user=user, profile=profile, **self.profile_form.cleaned_data)
         return user
+
+
+class RateLimitedRequestLoginCodeForm(RequestLoginCodeForm):
+    """allauth's form for asking for a sign-in code by email.
+
+    allauth spends the ``request_login_code`` limits (per address and per
+    email) while cleaning the email, and reports running out as a form error
+    with status 200. This answers 429 instead, so the refusal is a refusal to
+    every client, as it is on allauth's other limited views.
+    """
+
+    def clean_email(self) -> str:
+        try:
+            return super().clean_email()
+        except ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise ImmediateHttpResponse(respond_429(context.request)) from error
+            raise

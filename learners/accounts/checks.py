@@ -18,7 +18,7 @@ def staff_mfa_enforced(app_configs, **kwargs):
     ]
 
 
-MFA_MIDDLEWARE = "learners.mfa.StaffMFAMiddleware"
+MFA_MIDDLEWARE = "learners.accounts.mfa.StaffMFAMiddleware"
 
 
 @register(Tags.security)

@@ -7,12 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry
 
+from learners.accounts.profiles import normalise_postcode_district
+from learners.accounts.services import profile_get_or_create, profile_update
 from learners.models import LearnerProfile
-from learners.profiles import (
-    normalise_postcode_district,
-    profile_get_or_create,
-    profile_update,
-)
 
 DETAILS = {
     "certificate_name": "Amira Khan",

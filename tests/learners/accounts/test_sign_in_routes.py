@@ -15,7 +15,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.checks import run_checks
 
 from tests.factories import PASSWORD, make_coordinator, make_resident
-from tests.learners.test_mfa import current_code
+from tests.learners.accounts.test_mfa import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +252,7 @@ def test_a_site_without_the_sign_in_middleware_fails_its_checks(settings):
     settings.MIDDLEWARE = [
         entry
         for entry in settings.MIDDLEWARE
-        if entry != "learners.mfa.StaffMFAMiddleware"
+        if entry != "learners.accounts.mfa.StaffMFAMiddleware"
     ]
 
     assert "learners.E002" in {message.id for message in run_checks()}

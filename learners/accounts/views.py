@@ -9,8 +9,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from .accounts import LearnerProfileForm, remember_language
-from .profiles import profile_get_or_create, profile_update
+from academy_web.forms import add_validation_errors
+
+from .adapter import remember_language
+from .forms import LearnerProfileForm
+from .services import profile_get_or_create, profile_update
 
 
 @login_required
@@ -28,9 +31,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 user=request.user, profile=learner_profile, **form.cleaned_data
             )
         except ValidationError as error:
-            field_errors = getattr(error, "error_dict", {None: error.error_list})
-            for name, errors in field_errors.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_validation_errors(form, error)
         else:
             # Switch first, so the confirmation is already in the new language.
             translation.activate(learner_profile.preferred_language)

@@ -13,6 +13,7 @@ all three, so :class:`StaffMFAMiddleware` sends them to allauth's.
 from __future__ import annotations
 
 import time
+from functools import wraps
 
 from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
@@ -28,14 +29,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.i18n import JavaScriptCatalog, set_language
 
 from academy_web.http import return_path, with_next
 
-from .people import ADMIN_PERMISSION
+from ..people import ADMIN_PERMISSION
 
 # Views that change or reveal a second factor: they need the second factor
 # itself, recently, and never the password alone.
@@ -101,6 +104,25 @@ def second_factor_redirect(request: HttpRequest):
     if not used_mfa_this_session(request):
         return redirect(with_next("mfa_reauthenticate", return_path(request)))
     return None
+
+
+def staff_only(permission: str):
+    """Signed-in staff with ``permission`` who, where the site requires it,
+    have passed two-factor authentication, as they must for the admin."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not user.has_perm(permission):
+                raise PermissionDenied
+            return second_factor_redirect(request) or view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def _view_class(view_func):
