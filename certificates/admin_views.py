@@ -15,10 +15,10 @@ from wagtail.permissions import policy_registry
 
 from academy_web.http import parse_id, safe_next
 
+from .eligibility import award_eligible_learners
 from .forms import RevokeForm
 from .models import Award, Certificate, IssueBatch
 from .selectors import (
-    award_eligible_learners,
     batch_problem_list,
     batch_progress,
     learner_certificate_name,
@@ -97,16 +97,12 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("issue_one"):
             return self._issue_one(request.POST["issue_one"])
-        if request.POST.get("issue_all"):
-            learner_ids = list(
-                award_eligible_learners(award=self.award).values_list("pk", flat=True)
-            )
-        else:
-            learner_ids = request.POST.getlist("learners")
-        # A key that is not an id means the list was not sent by the page:
-        # nothing is issued from it.
-        parsed = [parse_id(pk) for pk in learner_ids]
-        learner_ids = [] if None in parsed else parsed
+        learner_ids = None
+        if not request.POST.get("issue_all"):
+            # A key that is not an id means the list was not sent by the page:
+            # nothing is issued from it.
+            parsed = [parse_id(pk) for pk in request.POST.getlist("learners")]
+            learner_ids = [] if None in parsed else parsed
         try:
             batch = issue_batch_start(
                 award=self.award, learner_ids=learner_ids, issued_by=request.user
@@ -120,8 +116,8 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
         learner = next(
             (
                 learner
-                for learner in award_eligible_learners(award=self.award).filter(
-                    pk=parse_id(learner_pk) or 0
+                for learner in award_eligible_learners(
+                    award=self.award, learner_ids=[parse_id(learner_pk) or 0]
                 )
             ),
             None,
@@ -134,7 +130,10 @@ class EligibleLearnersView(CertificateAdminMixin, TemplateView):
             return redirect(self.request.path)
         try:
             certificate = certificate_issue(
-                learner=learner, award=self.award, issued_by=self.request.user
+                learner=learner,
+                award=self.award,
+                issued_by=self.request.user,
+                eligible=True,
             )
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))

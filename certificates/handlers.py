@@ -14,7 +14,7 @@ from learners.models import Attempt, Enrolment
 from learners.selectors import RETAKES_DUE_HOOK
 from learners.signals import assessment_passed, course_completed
 
-from .selectors import learner_courses_due_for_renewal
+from .eligibility import learner_courses_due_for_renewal
 from .services import certificates_queue_auto_issue
 
 

@@ -19,13 +19,14 @@ from django_q.tasks import async_task
 from wagtail.log_actions import log
 
 from . import codes, conf
-from .models import Award, Certificate, Counter, ExpiryReminder, IssueBatch
-from .selectors import (
+from .eligibility import (
     award_eligible_learners,
     award_learner_is_eligible,
-    certificates_due_reminder,
-    learner_certificate_name,
+    certificate_is_due_for_renewal,
+    learner_automatic_awards,
 )
+from .models import Award, Certificate, Counter, ExpiryReminder, IssueBatch
+from .selectors import certificates_due_reminder, learner_certificate_name
 from .signals import certificate_issued, certificate_revoked
 from .storage import certificate_storage
 
@@ -80,7 +81,9 @@ def _serial_for(issued_at: datetime) -> str:
     return f"CA-{year}-{_next_number(f'serial-{year}'):06d}"
 
 
-def certificate_issue(*, learner, award: Award, issued_by=None) -> Certificate:
+def certificate_issue(
+    *, learner, award: Award, issued_by=None, eligible: bool | None = None
+) -> Certificate:
     """Issues ``award`` to ``learner``, or returns the certificate they hold.
 
     ``issued_by`` is the coordinator, or ``None`` when the academy issues it
@@ -88,12 +91,19 @@ def certificate_issue(*, learner, award: Award, issued_by=None) -> Certificate:
     active certificate per award: issuing again returns it, unless it is due
     for renewal and the learner has met the requirements again, in which case
     a new certificate with new dates replaces it and the old one is kept.
+
+    ``eligible`` is what a caller has just read from
+    ``certificates.eligibility`` for this learner, so that a path reads
+    eligibility once; by default it is read here. Either way, a certificate
+    another issue has just made is returned rather than replaced.
     """
     if issued_by is not None:
         _require(issued_by, ISSUE_PERMISSION)
     try:
         with transaction.atomic():
-            return _issue(learner=learner, award=award, issued_by=issued_by)
+            return _issue(
+                learner=learner, award=award, issued_by=issued_by, eligible=eligible
+            )
     except IntegrityError:
         # A parallel request won the race to insert; theirs is the certificate.
         existing = Certificate.objects.filter(
@@ -104,7 +114,7 @@ def certificate_issue(*, learner, award: Award, issued_by=None) -> Certificate:
         return existing
 
 
-def _issue(*, learner, award: Award, issued_by) -> Certificate:
+def _issue(*, learner, award: Award, issued_by, eligible: bool | None) -> Certificate:
     # Locking the learner's row queues parallel issues for the same learner,
     # so the second one sees the first one's certificate.
     User = get_user_model()
@@ -114,7 +124,12 @@ def _issue(*, learner, award: Award, issued_by) -> Certificate:
         .filter(learner=learner, award=award, status=Certificate.Status.ACTIVE)
         .first()
     )
-    if not award_learner_is_eligible(award=award, learner=learner):
+    if eligible is None:
+        eligible = award_learner_is_eligible(award=award, learner=learner)
+    elif current is not None and not certificate_is_due_for_renewal(current):
+        # Issued by a parallel request since the caller read eligibility.
+        eligible = False
+    if not eligible:
         if current is not None:
             return current
         raise ValidationError(
@@ -306,29 +321,26 @@ def certificates_auto_issue(*, learner) -> list[Certificate]:
     """Issues every automatic award the learner has just become eligible for.
 
     A learner whose latest certificate for an award was revoked is left for a
-    coordinator to decide.
+    coordinator to decide (see ``certificates.eligibility``).
     """
-    issued = []
-    for award in Award.objects.filter(auto_issue=True).order_by("pk"):
-        latest = (
-            Certificate.objects.filter(learner=learner, award=award)
-            .order_by("-issued_at", "-pk")
-            .only("status")
-            .first()
-        )
-        if latest is not None and latest.status == Certificate.Status.REVOKED:
-            continue
-        if not award_learner_is_eligible(award=award, learner=learner):
-            continue
-        issued.append(certificate_issue(learner=learner, award=award, issued_by=None))
-    return issued
+    return [
+        certificate_issue(learner=learner, award=award, issued_by=None, eligible=True)
+        for award in learner_automatic_awards(learner=learner)
+    ]
 
 
 @transaction.atomic
-def issue_batch_start(*, award: Award, learner_ids: list[int], issued_by) -> IssueBatch:
+def issue_batch_start(
+    *, award: Award, learner_ids: list[int] | None, issued_by
+) -> IssueBatch:
     """Records a bulk issue of ``learner_ids`` and queues it; the page shows
-    its progress. Keys that name no account (a tampered form) are dropped."""
+    its progress. Keys that name no account (a tampered form) are dropped.
+    ``None`` issues to every learner eligible now."""
     _require(issued_by, ISSUE_PERMISSION)
+    if learner_ids is None:
+        learner_ids = list(
+            award_eligible_learners(award=award).values_list("pk", flat=True)
+        )
     # Out-of-range keys would make PostgreSQL fail the query outright.
     keys = {int(pk) for pk in learner_ids if 0 < int(pk) < 2**63}
     wanted = sorted(
@@ -353,14 +365,21 @@ def issue_batch_run(*, batch: IssueBatch) -> None:
     """Issues the batch's certificates one transaction at a time.
 
     Safe to run again: learners already handled are skipped, and issuing is
-    idempotent anyway.
+    idempotent anyway. Eligibility is read once for the whole batch.
     """
     User = get_user_model()
     learners = User.objects.in_bulk(batch.learner_ids)
     eligible = set(
-        award_eligible_learners(award=batch.award)
-        .filter(pk__in=batch.learner_ids)
-        .values_list("pk", flat=True)
+        award_eligible_learners(
+            award=batch.award, learner_ids=batch.learner_ids
+        ).values_list("pk", flat=True)
+    )
+    holders = set(
+        Certificate.objects.filter(
+            learner_id__in=batch.learner_ids,
+            award=batch.award,
+            status=Certificate.Status.ACTIVE,
+        ).values_list("learner_id", flat=True)
     )
     done = set(batch.certificates.values_list("learner_id", flat=True))
     done |= {problem["learner"] for problem in batch.problems}
@@ -372,19 +391,15 @@ def issue_batch_run(*, batch: IssueBatch) -> None:
         certificate = None
         if learner is None:
             problem = str(_("This account no longer exists."))
-        elif (
-            learner_id not in eligible
-            and not Certificate.objects.filter(
-                learner_id=learner_id,
-                award=batch.award,
-                status=Certificate.Status.ACTIVE,
-            ).exists()
-        ):
+        elif learner_id not in eligible and learner_id not in holders:
             problem = str(_("Has not met the requirements."))
         else:
             try:
                 certificate = certificate_issue(
-                    learner=learner, award=batch.award, issued_by=batch.created_by
+                    learner=learner,
+                    award=batch.award,
+                    issued_by=batch.created_by,
+                    eligible=learner_id in eligible,
                 )
             except (ValidationError, PermissionDenied) as error:
                 problem = "; ".join(getattr(error, "messages", [])) or str(

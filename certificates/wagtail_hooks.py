@@ -4,7 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import impact_views
-from .cohort_needs import cohort_member_needs
+from .eligibility import cohort_member_needs
 from .log_actions import register_certificate_actions
 from .models import Certificate
 from .permissions import CertificatePermissionPolicy

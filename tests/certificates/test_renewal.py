@@ -13,12 +13,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import Certificate
-from certificates.selectors import (
+from certificates.eligibility import (
     award_eligible_learners,
-    learner_certificates,
     learner_courses_due_for_renewal,
 )
+from certificates.models import Certificate
+from certificates.selectors import learner_certificates
 from certificates.services import (
     certificate_issue,
     certificate_revoke,

@@ -8,8 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from certificates.eligibility import (
+    award_eligible_learners,
+    award_learner_is_eligible,
+)
 from certificates.models import Award, Certificate
-from certificates.selectors import award_eligible_learners, award_learner_is_eligible
 from learners.models import Attendance, SkillSignOff
 from tests import factories
 from tests.certificates import builders

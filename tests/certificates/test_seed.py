@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from academy_site.demo.seed_certificates import seed_certificates
+from certificates.eligibility import award_progress
 from certificates.models import Award, Certificate, CertificateTemplate
-from certificates.reports import award_progress
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from certificates.eligibility import award_eligible_learners
 from certificates.models import Certificate
-from certificates.selectors import award_eligible_learners
 from certificates.services import certificate_issue, certificate_revoke
 from learners.models import Enrolment
 from tests import factories
