@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from learners.accounts.profiles import without_bidi_controls
 from learners.people import display_name
-from learners.profiles import without_bidi_controls
 
 from . import codes
 from .models import Award, Certificate, IssueBatch
