@@ -111,10 +111,6 @@ def _coverage(families: tuple[str, ...]) -> frozenset[int]:
     return frozenset(codepoints)
 
 
-def installed_families(families: tuple[str, ...] = COVERAGE_FONTS) -> list[str]:
-    return [family for family in families if _font_file(family) is not None]
-
-
 def uncovered_characters(text: str, families: tuple[str, ...] = COVERAGE_FONTS) -> str:
     """The characters of ``text`` that no installed font in ``families`` draws."""
     covered = _coverage(families)
