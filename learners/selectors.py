@@ -364,6 +364,7 @@ def attempt_questions(attempt: Attempt) -> list[Question]:
 
 
 def stale_attempts(*, now: datetime | None = None) -> QuerySet[Attempt]:
+    """The attempts ``attempt_overdue`` is true of, as a query."""
     return Attempt.objects.filter(
         status=Attempt.Status.IN_PROGRESS, expires_at__lte=now or timezone.now()
     )

@@ -37,6 +37,7 @@ from .selectors import (
     courses_due_for_retake,
     has_passed,
     missing_prerequisites,
+    stale_attempts,
 )
 from .signals import assessment_passed, course_completed
 
@@ -239,9 +240,7 @@ def attempt_start(
     enrolment = _lock_enrolment(enrolment)
     course = enrolment.course
     now = timezone.now()
-    for stale in enrolment.attempts.filter(
-        status=Attempt.Status.IN_PROGRESS, expires_at__lte=now
-    ):
+    for stale in stale_attempts(now=now).filter(enrolment=enrolment):
         attempt_expire_if_due(attempt=stale, now=now)
     attempts = list(enrolment.attempts.all())
     status = assessment_status(
