@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -38,6 +39,30 @@ def register_learner_records():
 @hooks.register("register_admin_viewset")
 def register_cohorts():
     return CohortsViewSetGroup()
+
+
+@hooks.register("register_permissions")
+def register_learner_permissions():
+    # The viewsets offer their own models' permissions, some without "view";
+    # registers, sign-offs, profiles and assisted access are checked elsewhere.
+    return Permission.objects.filter(
+        content_type__app_label="learners",
+        codename__in=[
+            "manage_all_cohorts",
+            "register_assisted_resident",
+            "enter_paper_results",
+            "view_area",
+            "view_cohort",
+            "view_trainingsession",
+            "add_attendance",
+            "change_attendance",
+            "add_skillsignoff",
+            "change_skillsignoff",
+            "delete_skillsignoff",
+            "view_skillsignoff",
+            "change_learnerprofile",
+        ],
+    )
 
 
 @hooks.register("register_log_actions", order=1)
