@@ -1,5 +1,10 @@
+import threading
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from tests import factories
 
@@ -51,3 +56,54 @@ def trainer(db):
 @pytest.fixture
 def coordinator(db):
     return factories.make_coordinator(username="coordinator")
+
+
+@pytest.fixture
+def visitor(request, client):
+    """Logs the client in as the named visitor; returns the user or None."""
+    if request.param == "anonymous":
+        return None
+    user = request.getfixturevalue(request.param)
+    client.force_login(user)
+    return user
+
+
+def assert_sent_to_sign_in(response):
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+# How many browsers post_at_once releases together.
+PARALLEL = 6
+
+
+def post_at_once(url, data=None, *, user=None) -> list[tuple[int, Client]]:
+    """Sends the same POST from ``PARALLEL`` browsers released together, each
+    signed in as ``user`` if given; returns each status with its browser.
+
+    Only a database with real row locks (PostgreSQL) shows a race: SQLite
+    serialises every write.
+    """
+    barrier = threading.Barrier(PARALLEL)
+    results: list[tuple[int, Client]] = []
+    errors: list[BaseException] = []
+
+    def send():
+        try:
+            browser = Client()
+            if user is not None:
+                browser.force_login(user)
+            barrier.wait()
+            results.append((browser.post(url, data or {}).status_code, browser))
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(PARALLEL)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return results

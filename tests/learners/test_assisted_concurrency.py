@@ -3,18 +3,15 @@
 These need PostgreSQL: SQLite serialises every write, so it cannot show a race.
 """
 
-import threading
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from learners import assisted
 from learners.models import AssistedSignInCode, Attempt, Enrolment
+from tests.conftest import PARALLEL, post_at_once
 from tests.learners.conftest import enrol, finish_lessons, postgres_only
 
 pytestmark = [
@@ -22,35 +19,6 @@ pytestmark = [
     postgres_only,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PARALLEL = 6
-
-
-def post_at_once(url, data, user=None) -> list[tuple[int, Client]]:
-    """Sends the same POST from several browsers released together."""
-    barrier = threading.Barrier(PARALLEL)
-    results: list[tuple[int, Client]] = []
-    errors: list[BaseException] = []
-
-    def send():
-        try:
-            browser = Client()
-            if user is not None:
-                browser.force_login(user)
-            barrier.wait()
-            results.append((browser.post(url, data).status_code, browser))
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send) for _ in range(PARALLEL)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
 
 
 def test_one_code_submitted_from_several_phones_signs_in_once(coordinator):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from learners import assisted
 from learners.models import AssistedSignInCode, LearnerProfile
+from tests.conftest import assert_sent_to_sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -65,20 +66,6 @@ def errors_in(response) -> str:
 @pytest.fixture
 def assisted_resident(coordinator):
     return register(coordinator).user
-
-
-@pytest.fixture
-def visitor(request, client):
-    if request.param == "anonymous":
-        return None
-    user = request.getfixturevalue(request.param)
-    client.force_login(user)
-    return user
-
-
-def assert_sent_to_sign_in(response):
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
 
 
 def staff_pages(assisted_resident):

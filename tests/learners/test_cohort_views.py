@@ -24,6 +24,7 @@ from academy_web.clock import academy_today
 from learners import cohort_services
 from learners.models import Attendance, SkillSignOff
 from tests import factories
+from tests.conftest import assert_sent_to_sign_in
 from tests.factories import PASSWORD
 from tests.learners.cohort_builders import (
     add_skills,
@@ -70,20 +71,6 @@ def session(cohort, course, trainer):
 @pytest.fixture
 def other_session(other_cohort, course, other_trainer):
     return build_session(other_cohort, course, trainer=other_trainer)
-
-
-@pytest.fixture
-def visitor(request, client):
-    if request.param == "anonymous":
-        return None
-    user = request.getfixturevalue(request.param)
-    client.force_login(user)
-    return user
-
-
-def assert_sent_to_sign_in(response):
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
 
 
 def assert_refused(response, who: str):

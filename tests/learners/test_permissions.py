@@ -10,6 +10,7 @@ from django.urls import reverse
 from learners import services
 from learners.models import Attempt, Enrolment, LessonProgress
 from tests import factories
+from tests.conftest import assert_sent_to_sign_in
 from tests.learners.conftest import (
     age_submissions,
     enrol,
@@ -42,21 +43,6 @@ def records(resident, course):
         "submitted": done,
         "open": open_attempt,
     }
-
-
-@pytest.fixture
-def visitor(request, client):
-    """Logs the client in as the named visitor; returns the user or None."""
-    if request.param == "anonymous":
-        return None
-    user = request.getfixturevalue(request.param)
-    client.force_login(user)
-    return user
-
-
-def assert_sent_to_sign_in(response):
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
 
 
 def snapshot(records):
