@@ -219,15 +219,14 @@ class BatchStatusView(View):
         return response
 
 
-class RevokeView(CertificateAdminMixin, TemplateView):
-    template_name = "certificates/admin/revoke.html"
-    page_title = gettext_lazy("Revoke certificate")
-    header_icon = "warning"
+class CertificateActionMixin(CertificateAdminMixin):
+    """A screen acting on one certificate, open to those allowed ``action``."""
+
+    action = ""
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request, "revoke")
+        _require(request, self.action)
         self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
-        self.form = RevokeForm(request.POST or None)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -241,11 +240,23 @@ class RevokeView(CertificateAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            certificate=self.certificate,
-            form=self.form,
-            next=self.next_url(),
-        )
+        context.update(certificate=self.certificate, next=self.next_url())
+        return context
+
+
+class RevokeView(CertificateActionMixin, TemplateView):
+    template_name = "certificates/admin/revoke.html"
+    page_title = gettext_lazy("Revoke certificate")
+    header_icon = "warning"
+    action = "revoke"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.form = RevokeForm(request.POST or None)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
         return context
 
     def post(self, request, *args, **kwargs):
@@ -270,33 +281,12 @@ class RevokeView(CertificateAdminMixin, TemplateView):
         return self.render_to_response(self.get_context_data(), status=400)
 
 
-class RetryRenderView(CertificateAdminMixin, TemplateView):
+class RetryRenderView(CertificateActionMixin, TemplateView):
     """Makes a certificate's PDF again, after a failure or a template change."""
 
     template_name = "certificates/admin/retry.html"
     page_title = gettext_lazy("Make the PDF again")
-
-    def dispatch(self, request, *args, **kwargs):
-        _require(request, "issue")
-        self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.certificate)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": self.certificate_url("list"), "label": _("Certificates")},
-            {"url": "", "label": self.page_title, "sublabel": str(self.certificate)},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            certificate=self.certificate,
-            next=self.next_url(),
-        )
-        return context
+    action = "issue"
 
     def post(self, request, *args, **kwargs):
         certificate_render_retry(certificate=self.certificate, user=request.user)
