@@ -279,7 +279,6 @@ class Certificate(models.Model):
         permissions = [
             ("issue_certificate", _("Can issue certificates")),
             ("revoke_certificate", _("Can revoke certificates")),
-            ("view_impact_report", _("Can view the impact report")),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -3,7 +3,6 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import impact_views
 from .eligibility import cohort_member_needs
 from .log_actions import register_certificate_actions
 from .models import Certificate
@@ -28,7 +27,6 @@ def register_certificate_permissions():
             "issue_certificate",
             "revoke_certificate",
             "view_certificate",
-            "view_impact_report",
             "add_award",
             "change_award",
             "delete_award",
@@ -47,7 +45,5 @@ def register_certificate_log_actions(actions):
 
 
 hooks.register("learners_dashboard_certificates", dashboard_certificates)
-hooks.register("register_admin_urls", impact_views.admin_urls)
-hooks.register("register_reports_menu_item", impact_views.menu_item)
 
 hooks.register("learners_cohort_member_needs", cohort_member_needs)

@@ -25,9 +25,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy_web.clock import academy_timezone, academy_today
-from certificates.reports import current_quarter
 from courses import roles
 from courses.models import CoursePage, LessonPage, PracticalSkill
+from impact.periods import current_quarter
 from learners import services
 from learners.accounts.services import profile_get_or_create, profile_update
 from learners.cohort_services import attendance_record, skill_sign_off

@@ -7,8 +7,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from certificates.models import Award, Certificate
-from certificates.reports import current_quarter, impact_report
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from impact.figures import impact_report
+from impact.periods import current_quarter
 from learners.models import (
     Attempt,
     Attendance,

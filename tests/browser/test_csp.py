@@ -16,8 +16,8 @@ from django.urls import reverse
 from certificates.models import Certificate
 from learners.models import TrainingSession
 from tests import factories
-from tests.certificates.impact_builders import build_impact_academy
 from tests.factories import PASSWORD
+from tests.impact.builders import build_impact_academy
 from tests.learners.conftest import enrol, finish_lessons
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

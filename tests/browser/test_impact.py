@@ -8,8 +8,8 @@ Every state of the page is checked with axe and at 320 px wide.
 import pytest
 
 from tests import factories
-from tests.certificates.impact_builders import build_impact_academy
 from tests.factories import PASSWORD
+from tests.impact.builders import build_impact_academy
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

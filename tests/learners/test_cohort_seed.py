@@ -15,8 +15,8 @@ from wagtail.models import ModelLogEntry, Revision
 from academy_site.demo import seed_cohorts as seed_cohorts_module
 from academy_site.demo.seed_cohorts import seed_cohorts, sign_off_day
 from academy_web.clock import academy_today
-from certificates.reports import current_quarter
 from courses.models import CoursePage, PracticalSkill
+from impact.periods import current_quarter
 from learners import cohort_selectors as selectors
 from learners.models import (
     Area,

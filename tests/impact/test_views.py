@@ -1,6 +1,6 @@
 """The impact dashboard and its exports, through the client.
 
-The academy behind the figures is described in ``impact_builders``.
+The academy behind the figures is described in ``tests.impact.builders``.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from certificates import reports
+from impact.periods import current_quarter
 from learners.models import Area
 from tests import factories
 from tests.certificates import builders
-from tests.certificates.impact_builders import at, build_impact_academy, build_members
 from tests.factories import PASSWORD
+from tests.impact.builders import at, build_impact_academy, build_members
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_the_permission_not_the_group_opens_the_report(client, trainer):
 
     trainer.user_permissions.add(
         Permission.objects.get(
-            content_type__app_label="certificates", codename="view_impact_report"
+            content_type__app_label="impact", codename="view_impact_report"
         )
     )
     login(client, trainer)
@@ -289,7 +289,7 @@ def test_area_filter_narrows_every_table(signed_in, academy):
 
 
 def test_without_a_filter_the_dashboard_shows_the_current_quarter(signed_in):
-    quarter = reports.current_quarter()
+    quarter = current_quarter()
 
     response = signed_in.get(url("dashboard"))
 

@@ -37,9 +37,9 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from certificates.models import Award, Certificate
-from certificates.reports import Period
 from certificates.services import certificate_issue
 from courses.models import CoursePage
+from impact.periods import Period
 from learners.models import (
     Area,
     Attempt,

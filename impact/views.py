@@ -1,143 +1,42 @@
 """The funder's impact report in the Wagtail admin.
 
-A dashboard shows every figure of ``certificates.reports`` for a period and
-an area, each set as a chart with a table beside it. Each table is also a
-Wagtail ``ReportView``, so it downloads as CSV or XLSX with the same filter.
-Only users with ``certificates.view_impact_report`` see any of it.
+A dashboard shows every figure of ``impact.figures`` for a period and an area,
+each set as a chart with a table beside it. Each table is also a Wagtail
+``ReportView``, so it downloads as CSV or XLSX with the same filter. Only
+users with ``impact.view_impact_report`` see any of it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import include, path, reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from academy_web.forms import DateInput
-from academy_web.menus import PermissionMenuItem
 from learners.models import Area
 
-from . import reports
+from . import figures
+from .charts import bars, trend
+from .forms import ImpactFilterForm, filter_form
+from .periods import Period
 
-PERMISSION = "certificates.view_impact_report"
+PERMISSION = "impact.view_impact_report"
+# The namespace the report had inside ``certificates``, kept so that its URL
+# names still resolve.
 NAMESPACE = "certificates_impact"
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2099, 12, 31)
-# Ten years, leap days included: longer periods are a typing slip, and cost
-# the database a long monthly trend for nothing.
-MAX_PERIOD_DAYS = 3653
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 def can_view(user) -> bool:
     return user.has_perm(PERMISSION)
-
-
-# Filter ----------------------------------------------------------------------------
-
-
-class ImpactFilterForm(forms.Form):
-    start = forms.DateField(
-        label=gettext_lazy("First day"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DateInput,
-        error_messages={
-            "required": gettext_lazy("Enter the first day of the period."),
-            "invalid": gettext_lazy("Enter a real date, for example 2026-01-31."),
-        },
-    )
-    end = forms.DateField(
-        label=gettext_lazy("Last day"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DateInput,
-        error_messages={
-            "required": gettext_lazy("Enter the last day of the period."),
-            "invalid": gettext_lazy("Enter a real date, for example 2026-03-31."),
-        },
-    )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Area"),
-        queryset=Area.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=gettext_lazy("All areas"),
-        error_messages={
-            "invalid_choice": gettext_lazy("Choose an area from the list."),
-        },
-    )
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce each field's error with the field.
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"id_{name}-errors"
-
-    def _within_range(self, day: date) -> date:
-        if not EARLIEST <= day <= LATEST:
-            raise forms.ValidationError(
-                _("Choose a date between %(earliest)s and %(latest)s.")
-                % {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()}
-            )
-        return day
-
-    def clean_start(self) -> date:
-        return self._within_range(self.cleaned_data["start"])
-
-    def clean_end(self) -> date:
-        return self._within_range(self.cleaned_data["end"])
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", _("The end date cannot be before the start."))
-            elif (end - start).days >= MAX_PERIOD_DAYS:
-                self.add_error("end", _("Choose a period of ten years or less."))
-        return cleaned
-
-    @property
-    def period(self) -> reports.Period:
-        return reports.Period(
-            start=self.cleaned_data["start"], end=self.cleaned_data["end"]
-        )
-
-    @property
-    def chosen_area(self) -> Area | None:
-        return self.cleaned_data.get("area")
-
-    @property
-    def query(self) -> dict[str, str]:
-        """The cleaned filter as query parameters, for links that keep it."""
-        area = self.chosen_area
-        return {
-            "start": self.period.start.isoformat(),
-            "end": self.period.end.isoformat(),
-            "area": area.slug if area else "",
-        }
-
-
-def filter_form(params) -> ImpactFilterForm:
-    """A bound form: what the user asked for, the current quarter otherwise."""
-    default = reports.current_quarter()
-    data = {"start": default.start.isoformat(), "end": default.end.isoformat()}
-    data["area"] = ""
-    data.update({name: params[name] for name in data if name in params})
-    return ImpactFilterForm(data)
 
 
 # Shared by every view --------------------------------------------------------------
@@ -167,7 +66,7 @@ class ImpactAccessMixin:
         return describe(self.filter.period, self.filter.chosen_area)
 
 
-def describe(period: reports.Period, area: Area | None) -> str:
+def describe(period: Period, area: Area | None) -> str:
     return _("%(start)s to %(end)s, %(area)s") % {
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
@@ -216,8 +115,8 @@ class ImpactTableView(ImpactAccessMixin, ReportView):
         return export_url(self.request.resolver_match.url_name, self.filter, format)
 
 
-def _report(form: ImpactFilterForm) -> reports.ImpactReport:
-    return reports.impact_report(period=form.period, area=form.chosen_area)
+def _report(form: ImpactFilterForm) -> figures.ImpactReport:
+    return figures.impact_report(period=form.period, area=form.chosen_area)
 
 
 @dataclass(frozen=True)
@@ -226,7 +125,7 @@ class Headline:
     count: int
 
 
-def headlines(report: reports.ImpactReport) -> list[Headline]:
+def headlines(report: figures.ImpactReport) -> list[Headline]:
     award = report.award.name if report.award else _("the headline award")
     return [
         Headline(_("Residents registered"), report.registered),
@@ -318,7 +217,7 @@ class PartnerReportView(ImpactTableView):
     }
 
     def rows(self, form):
-        return reports.partner_share(period=form.period, area=form.chosen_area)
+        return figures.partner_share(period=form.period, area=form.chosen_area)
 
 
 TABLES = {
@@ -336,44 +235,6 @@ def export_url(name: str, form: ImpactFilterForm, export_format: str) -> str:
 
 
 # Dashboard -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: int | float | None
-    width: int
-
-
-def bars(pairs: list[tuple[str, int | float | None]], *, top=None) -> list[Bar]:
-    """Bars scaled to the largest value (or ``top``) as whole percentages."""
-    values = [value or 0 for _label, value in pairs]
-    top = top or max(values, default=0) or 1
-    return [
-        Bar(label=label, value=value, width=round(100 * (value or 0) / top))
-        for label, value in pairs
-    ]
-
-
-def trend(months: list[reports.MonthFigures]) -> list[dict]:
-    """Three bars a month, all on one scale so months compare."""
-    top = max(
-        (max(m.registered, m.completions, m.certified) for m in months), default=0
-    )
-    return [
-        {
-            "month": month,
-            "bars": bars(
-                [
-                    (_("Registered"), month.registered),
-                    (_("Completions"), month.completions),
-                    (_("Certified"), month.certified),
-                ],
-                top=top or 1,
-            ),
-        }
-        for month in months
-    ]
 
 
 class ImpactDashboardView(ImpactAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -394,10 +255,10 @@ class ImpactDashboardView(ImpactAccessMixin, WagtailAdminTemplateMixin, Template
         context.update(
             report=report,
             headlines=headlines(report),
-            partner_rows=reports.partner_share(
+            partner_rows=figures.partner_share(
                 period=form.period, area=form.chosen_area
             ),
-            suppress_below=reports.SUPPRESS_BELOW,
+            suppress_below=figures.SUPPRESS_BELOW,
             exports={
                 name: {
                     "csv": export_url(name, form, "csv"),
@@ -416,30 +277,3 @@ class ImpactDashboardView(ImpactAccessMixin, WagtailAdminTemplateMixin, Template
             trend=trend(report.months),
         )
         return context
-
-
-# Wiring, registered by wagtail_hooks.py ---------------------------------------------
-
-
-def admin_urls():
-    urlpatterns = [
-        path("", ImpactDashboardView.as_view(), name="dashboard"),
-        *(path(f"{name}/", view.as_view(), name=name) for name, view in TABLES.items()),
-    ]
-    return [
-        path(
-            "impact-report/",
-            include((urlpatterns, NAMESPACE), namespace=NAMESPACE),
-        )
-    ]
-
-
-def menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        gettext_lazy("Impact report"),
-        reverse_lazy(f"{NAMESPACE}:dashboard"),
-        name="impact-report",
-        icon_name="table",
-        order=1300,
-        permission=PERMISSION,
-    )

@@ -1,6 +1,6 @@
 """The impact report's figures, checked against counts written by hand.
 
-The academy behind them is described in ``impact_builders``.
+The academy behind them is described in ``tests.impact.builders``.
 """
 
 from datetime import date
@@ -9,12 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from certificates import reports
-from certificates.reports import Period
+from impact.figures import ImpactReport, impact_report, partner_share, suppress
+from impact.periods import Period, current_quarter
 from learners.models import Area
 from tests import factories
 from tests.certificates import builders
-from tests.certificates.impact_builders import (
+from tests.impact.builders import (
     Q1,
     at,
     build_impact_academy,
@@ -29,7 +29,7 @@ def academy(course_index):
     return build_impact_academy(course_index)
 
 
-def figures(report: reports.ImpactReport) -> dict:
+def figures(report: ImpactReport) -> dict:
     """Every figure on the dashboard, as plain values."""
     return {
         "registered": report.registered,
@@ -55,7 +55,7 @@ def figures(report: reports.ImpactReport) -> dict:
 
 
 def test_every_figure_for_all_areas_in_the_first_quarter(academy):
-    report = reports.impact_report(period=Q1)
+    report = impact_report(period=Q1)
 
     assert report.award == academy.award
     assert figures(report) == {
@@ -87,7 +87,7 @@ def test_every_figure_for_all_areas_in_the_first_quarter(academy):
 
 
 def test_every_figure_for_one_area_through_its_cohorts(academy):
-    report = reports.impact_report(period=Q1, area=academy.braunstone)
+    report = impact_report(period=Q1, area=academy.braunstone)
 
     assert figures(report) == {
         "registered": 2,
@@ -113,7 +113,7 @@ def test_every_figure_for_one_area_through_its_cohorts(academy):
 
 
 def test_residents_in_no_cohort_count_where_their_postcode_is(academy):
-    report = reports.impact_report(period=Q1, area=academy.beaumont)
+    report = impact_report(period=Q1, area=academy.beaumont)
 
     # Cara through her cohort; Dev through LE4, active but joined in 2025.
     assert figures(report) == {
@@ -136,10 +136,8 @@ def test_residents_in_no_cohort_count_where_their_postcode_is(academy):
 
 
 def test_days_end_at_midnight_in_london_not_utc(academy):
-    april = reports.impact_report(
-        period=Period(start=date(2026, 4, 1), end=date(2026, 4, 30))
-    )
-    december = reports.impact_report(
+    april = impact_report(period=Period(start=date(2026, 4, 1), end=date(2026, 4, 30)))
+    december = impact_report(
         period=Period(start=date(2025, 12, 1), end=date(2025, 12, 31))
     )
 
@@ -156,7 +154,7 @@ def test_days_end_at_midnight_in_london_not_utc(academy):
 
 
 def test_a_one_day_period_holds_that_whole_day(academy):
-    report = reports.impact_report(
+    report = impact_report(
         period=Period(start=date(2026, 3, 31), end=date(2026, 3, 31))
     )
 
@@ -165,7 +163,7 @@ def test_a_one_day_period_holds_that_whole_day(academy):
 
 
 def test_someone_who_only_attends_in_person_is_active(academy):
-    report = reports.impact_report(
+    report = impact_report(
         period=Period(start=date(2026, 2, 20), end=date(2026, 2, 20))
     )
 
@@ -175,17 +173,17 @@ def test_someone_who_only_attends_in_person_is_active(academy):
 def test_without_the_headline_award_nobody_is_certified(academy, settings):
     settings.CERTIFICATES_IMPACT_AWARD = "No such award"
 
-    report = reports.impact_report(period=Q1)
+    report = impact_report(period=Q1)
 
     assert (report.award, report.certified) == (None, 0)
     assert all(month.certified == 0 for month in report.months)
 
 
 def test_current_quarter_holds_the_whole_quarter():
-    assert reports.current_quarter(date(2026, 5, 17)) == Period(
+    assert current_quarter(date(2026, 5, 17)) == Period(
         start=date(2026, 4, 1), end=date(2026, 6, 30)
     )
-    assert reports.current_quarter(date(2026, 12, 31)) == Period(
+    assert current_quarter(date(2026, 12, 31)) == Period(
         start=date(2026, 10, 1), end=date(2026, 12, 31)
     )
 
@@ -194,11 +192,11 @@ def test_current_quarter_holds_the_whole_quarter():
     ("count", "shown"), [(0, "<5"), (1, "<5"), (4, "<5"), (5, 5), (12, 12)]
 )
 def test_suppress_hides_counts_below_five(count, shown):
-    assert reports.suppress(count) == shown
+    assert suppress(count) == shown
 
 
 def test_partner_share_has_every_area_for_every_month(academy):
-    rows = reports.partner_share(period=Q1)
+    rows = partner_share(period=Q1)
 
     assert [
         (row.area, row.label, row.registered, row.completions, row.certified)
@@ -222,7 +220,7 @@ def test_partner_share_shows_five_and_hides_four(db):
     build_members(area, 5, at(2026, 1, 12), "january")
     build_members(area, 4, at(2026, 2, 12), "february")
 
-    rows = reports.partner_share(period=Q1, area=area)
+    rows = partner_share(period=Q1, area=area)
 
     assert [(row.label, row.shared["registered"]) for row in rows] == [
         ("2026-01", 5),
@@ -239,9 +237,9 @@ def queries(call) -> int:
 
 def test_queries_do_not_grow_with_the_data(academy, course_index):
     small = (
-        queries(lambda: reports.impact_report(period=Q1)),
-        queries(lambda: reports.impact_report(period=Q1, area=academy.braunstone)),
-        queries(lambda: reports.partner_share(period=Q1)),
+        queries(lambda: impact_report(period=Q1)),
+        queries(lambda: impact_report(period=Q1, area=academy.braunstone)),
+        queries(lambda: partner_share(period=Q1)),
     )
     for number in range(3):
         extra = Area.objects.create(
@@ -254,9 +252,9 @@ def test_queries_do_not_grow_with_the_data(academy, course_index):
         builders.complete(person, more_course, when=at(2026, 3, 20))
 
     large = (
-        queries(lambda: reports.impact_report(period=Q1)),
-        queries(lambda: reports.impact_report(period=Q1, area=academy.braunstone)),
-        queries(lambda: reports.partner_share(period=Q1)),
+        queries(lambda: impact_report(period=Q1)),
+        queries(lambda: impact_report(period=Q1, area=academy.braunstone)),
+        queries(lambda: partner_share(period=Q1)),
     )
 
     assert small == large == (10, 10, 8)
