@@ -2,7 +2,7 @@ import threading
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -73,37 +73,51 @@ def assert_sent_to_sign_in(response):
     assert response.url.startswith(reverse("account_login"))
 
 
-# How many browsers post_at_once releases together.
+# How many threads at_once and post_at_once release together.
 PARALLEL = 6
 
 
-def post_at_once(url, data=None, *, user=None) -> list[tuple[int, Client]]:
-    """Sends the same POST from ``PARALLEL`` browsers released together, each
-    signed in as ``user`` if given; returns each status with its browser.
+def at_once(work) -> tuple[list, list[BaseException]]:
+    """Runs ``work`` in ``PARALLEL`` threads released together; returns what
+    the calls returned and what they raised.
 
     Only a database with real row locks (PostgreSQL) shows a race: SQLite
     serialises every write.
     """
     barrier = threading.Barrier(PARALLEL)
-    results: list[tuple[int, Client]] = []
+    results: list = []
     errors: list[BaseException] = []
 
-    def send():
+    def run():
         try:
-            browser = Client()
-            if user is not None:
-                browser.force_login(user)
             barrier.wait()
-            results.append((browser.post(url, data or {}).status_code, browser))
+            results.append(work())
         except BaseException as error:
             errors.append(error)
         finally:
-            connection.close()
+            connections.close_all()
 
-    threads = [threading.Thread(target=send) for _ in range(PARALLEL)]
+    threads = [threading.Thread(target=run) for _ in range(PARALLEL)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=120)
+    return results, errors
+
+
+def post_at_once(url, data=None, *, user=None) -> list[tuple[int, Client]]:
+    """Sends the same POST from ``PARALLEL`` browsers released together, each
+    signed in as ``user`` if given; returns each status with its browser."""
+    browsers = [Client() for _ in range(PARALLEL)]
+    if user is not None:
+        for browser in browsers:
+            browser.force_login(user)
+    waiting = list(browsers)
+
+    def send() -> tuple[int, Client]:
+        browser = waiting.pop()
+        return browser.post(url, data or {}).status_code, browser
+
+    results, errors = at_once(send)
     assert errors == []
     return results

@@ -4,13 +4,15 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 
 from certificates import tasks
 from certificates.models import Certificate
 from certificates.services import certificate_issue
 from tests import factories
 from tests.certificates import builders
+from tests.conftest import PARALLEL as THREADS
+from tests.conftest import at_once
 
 pytestmark = [
     pytest.mark.postgres,
@@ -21,33 +23,9 @@ pytestmark = [
     ),
 ]
 
-THREADS = 6
-
-
-def in_parallel(work):
-    """Runs ``work`` in several threads at once; returns results and errors."""
-    barrier = threading.Barrier(THREADS)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(work())
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
-
 
 def test_parallel_issues_leave_exactly_one_certificate(award, qualified, coordinator):
-    results, errors = in_parallel(
+    results, errors = at_once(
         lambda: (
             certificate_issue(learner=qualified, award=award, issued_by=coordinator).pk
         )
@@ -77,7 +55,7 @@ def test_parallel_issues_to_different_learners_get_distinct_serials(
             learner = queue.pop()
         return certificate_issue(learner=learner, award=award, issued_by=coordinator)
 
-    results, errors = in_parallel(issue_next)
+    results, errors = at_once(issue_next)
 
     assert errors == []
     assert len({certificate.serial for certificate in results}) == THREADS
@@ -98,7 +76,7 @@ def test_parallel_renders_write_one_file_and_send_one_email(
     for path in certificate_files.rglob("*.pdf"):
         path.unlink()
 
-    results, errors = in_parallel(lambda: tasks.certificate_render(certificate.pk))
+    results, errors = at_once(lambda: tasks.certificate_render(certificate.pk))
 
     certificate.refresh_from_db()
     assert errors == []
