@@ -8,7 +8,7 @@ from django.urls import reverse
 from certificates import tasks
 from certificates.services import certificate_issue
 from tests.factories import PASSWORD
-from tests.learners.accounts.test_mfa import current_code
+from tests.learners.accounts.builders import current_code
 
 pytestmark = pytest.mark.django_db
 

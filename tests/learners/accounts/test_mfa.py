@@ -1,15 +1,12 @@
-import time
-
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
 )
 from django.core.management import call_command
 
 from tests.factories import PASSWORD
+from tests.learners.accounts.builders import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def enforce_staff_mfa(settings):
     settings.ACADEMY_STAFF_MFA_REQUIRED = True
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def sign_in(client, user):

@@ -15,7 +15,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.checks import run_checks
 
 from tests.factories import PASSWORD, make_coordinator, make_resident
-from tests.learners.accounts.test_mfa import current_code
+from tests.learners.accounts.builders import current_code
 
 pytestmark = pytest.mark.django_db
 
