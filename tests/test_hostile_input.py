@@ -742,7 +742,7 @@ NO_INPUT = {
     "mfa_download_recovery_codes": "the user's own recovery codes",
 }
 
-APP_MODULES = ("cms_pages", "courses", "learners", "certificates")
+APP_MODULES = ("cms_pages", "courses", "learners", "certificates", "impact")
 
 
 def app_url_patterns() -> dict[str, tuple[str, list[str]]]:
