@@ -82,6 +82,11 @@ def html_message(message: str, values: dict) -> SafeString:
     )
 
 
+def normalise_certificate_name(value: str) -> str:
+    """A name as printed: its words with single spaces between them."""
+    return " ".join(value.split())
+
+
 def normalise_postcode_district(value: str) -> str:
     """Tidies what a learner typed into the form the model stores.
 

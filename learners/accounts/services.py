@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from ..models import LearnerProfile
 from .profiles import (
+    normalise_certificate_name,
     normalise_postcode_district,
     supported_language,
     validate_no_bidi_controls,
@@ -42,6 +43,16 @@ def _full_clean(profile: LearnerProfile) -> None:
         errors = error.update_error_dict(errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _save(
+    profile: LearnerProfile, *, action: str, user: AbstractBaseUser
+) -> LearnerProfile:
+    """Checks and saves ``profile``, and logs ``action`` by ``user``."""
+    _full_clean(profile)
+    profile.save()
+    log(instance=profile, action=action, user=user)
+    return profile
 
 
 @transaction.atomic
@@ -88,14 +99,11 @@ def profile_update(
         "learners.change_learnerprofile"
     ):
         raise PermissionDenied
-    profile.certificate_name = " ".join(certificate_name.split())
+    profile.certificate_name = normalise_certificate_name(certificate_name)
     profile.preferred_language = preferred_language
     profile.postcode_district = normalise_postcode_district(postcode_district)
     profile.contact_consent = contact_consent
-    _full_clean(profile)
-    profile.save()
-    log(instance=profile, action="wagtail.edit", user=user)
-    return profile
+    return _save(profile, action="wagtail.edit", user=user)
 
 
 @transaction.atomic
@@ -115,11 +123,8 @@ def profile_create(
     """
     profile = LearnerProfile(
         user=user,
-        certificate_name=" ".join(certificate_name.split()),
+        certificate_name=normalise_certificate_name(certificate_name),
         preferred_language=preferred_language,
         postcode_district=normalise_postcode_district(postcode_district),
     )
-    _full_clean(profile)
-    profile.save()
-    log(instance=profile, action="wagtail.create", user=created_by)
-    return profile
+    return _save(profile, action="wagtail.create", user=created_by)
