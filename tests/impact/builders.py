@@ -49,6 +49,7 @@ from learners.models import (
     LessonProgress,
     SkillSignOff,
 )
+from learners.selectors import attempt_number_next
 from tests import factories
 from tests.certificates import builders
 from tests.learners.cohort_builders import add_skills, build_cohort, build_session
@@ -90,7 +91,7 @@ def enrol(user, course, *, completed: datetime | None = None) -> Enrolment:
 def submitted(enrolment: Enrolment, *, when: datetime, passed: bool) -> Attempt:
     attempt = Attempt.objects.create(
         enrolment=enrolment,
-        number=enrolment.attempts.count() + 1,
+        number=attempt_number_next(enrolment=enrolment),
         status=Attempt.Status.SUBMITTED,
         expires_at=when + timedelta(hours=1),
         submitted_at=when,
