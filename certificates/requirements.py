@@ -4,7 +4,7 @@ Each kind is a ``RequirementBlock``: a StreamField block that authors place on
 an award and that knows, for a value, which learners meet it. To add a kind,
 subclass ``RequirementBlock``, implement ``evidence`` and add it to
 ``AwardRequirementsBlock``, as the practical sign-off and attendance kinds do.
-Eligibility (``certificates.selectors``) only ever calls ``evidence``, so it
+Eligibility (``certificates.eligibility``) only ever calls ``evidence``, so it
 does not change.
 """
 

@@ -11,7 +11,7 @@ A resident is active in a period if, in it, they finished a lesson, started or
 submitted an assessment, were present at a session in person or had a
 practical skill signed off.
 
-The headline award is ``certificates.reports.impact_award``, which the
+The headline award is ``certificates.selectors.headline_award``, which the
 trainer's view of a cohort's needs also uses.
 """
 
@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from academy_web.clock import academy_timezone
 from certificates.models import Award, Certificate
-from certificates.reports import impact_award
+from certificates.selectors import headline_award
 from courses.models import CoursePage, PracticalSkill
 from learners.models import (
     Area,
@@ -158,7 +158,7 @@ def impact_report(*, period: Period, area: Area | None = None) -> ImpactReport:
     for every area), in ten queries whatever the amount of data."""
     people = residents_in(area=area)
     people_ids = people.values("pk")
-    award = impact_award()
+    award = headline_award()
 
     registered_by_month = _per_month(
         people.filter(period.moments("date_joined")), "date_joined", Count("pk")
@@ -341,7 +341,7 @@ def partner_share(*, period: Period, area: Area | None = None) -> list[PartnerRo
     """
     areas = list(Area.objects.order_by("name"))
     people = residents()
-    award = impact_award()
+    award = headline_award()
     figures = {
         "registered": _by_area_and_month(
             people.filter(period.moments("date_joined")),
