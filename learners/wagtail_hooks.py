@@ -5,7 +5,8 @@ from wagtail import hooks
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import register_permission_policy
 
-from . import assisted_views, slots
+from . import slots
+from .assisted import views as assisted_views
 from .cohort_selectors import cohorts_in_scope, sessions_in_scope
 from .log_entries import CohortScopedLogEntry
 from .models import Attempt, Cohort, Enrolment, TrainingSession

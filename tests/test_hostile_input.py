@@ -24,9 +24,9 @@ from django.utils import timezone
 from academy_web.http import MAX_ID, MAX_SEARCH_LENGTH
 from certificates.models import Certificate, IssueBatch
 from certificates.services import certificate_issue
-from learners import assisted
 from learners import selectors as learner_selectors
 from learners import services as learner_services
+from learners.assisted import services as assisted
 from learners.models import Attempt, SkillSignOff
 from tests import factories
 from tests.certificates import builders

@@ -16,7 +16,7 @@ from .profiles import supported_language
 from .services import profile_preferred_language
 
 ASSISTED_EMAIL_VERIFICATION_STAGE = (
-    "learners.assisted_stages.AssistedEmailVerificationStage"
+    "learners.assisted.stages.AssistedEmailVerificationStage"
 )
 
 

@@ -28,7 +28,7 @@ django.setup()
 from django.conf import settings
 from django.test import RequestFactory
 from academy_web import ratelimit
-from learners import assisted
+from learners.assisted import services as assisted
 
 scope, visitor, hits = sys.argv[1], sys.argv[2], int(sys.argv[3])
 settings.LEARNERS_ASSISTED_CODE_RATE_LIMITS = ((5, 86400),)

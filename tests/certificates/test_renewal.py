@@ -24,7 +24,8 @@ from certificates.services import (
     certificate_revoke,
     certificates_send_expiry_reminders,
 )
-from learners import assisted, selectors, services
+from learners import selectors, services
+from learners.assisted import services as assisted
 from learners.models import Enrolment
 from learners.selectors import AssessmentState
 from tests.certificates import builders

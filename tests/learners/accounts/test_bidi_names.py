@@ -10,7 +10,6 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from learners import assisted
 from learners.accounts.profiles import (
     BIDI_CONTROLS,
     isolate_name,
@@ -21,6 +20,7 @@ from learners.accounts.services import (
     profile_get_or_create,
     profile_update,
 )
+from learners.assisted import services as assisted
 from learners.models import LearnerProfile
 
 SPOOF = "\u202eevil\u202c محمد علي"

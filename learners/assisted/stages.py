@@ -1,13 +1,13 @@
 """allauth's login step for residents registered without email.
 
-Kept apart from ``learners.assisted`` because allauth imports its stages
+Kept apart from ``learners.assisted.services`` because allauth imports its stages
 itself, by the dotted path in ``AccountAdapter.get_login_stages``; importing
 them earlier, while the admin loads, runs into allauth's own import cycle.
 """
 
 from allauth.account.stages import EmailVerificationStage
 
-from .assisted_selectors import is_assisted_resident
+from .selectors import is_assisted_resident
 
 
 class AssistedEmailVerificationStage(EmailVerificationStage):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from learners import assisted
+from learners.assisted import services
 from learners.models import AssistedSignInCode, Attempt, Enrolment
 from tests.conftest import PARALLEL, post_at_once
 from tests.learners.conftest import enrol, finish_lessons, postgres_only
@@ -22,7 +22,7 @@ pytestmark = [
 
 
 def test_one_code_submitted_from_several_phones_signs_in_once(coordinator):
-    user, issued, _created = assisted.assisted_resident_register(
+    user, issued, _created = services.assisted_resident_register(
         registered_by=coordinator,
         first_name="Amira",
         last_name="Khan",

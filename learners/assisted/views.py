@@ -1,6 +1,6 @@
 """Pages for assisted access. Coordinators register residents without email,
 print sign-in sheets and enter paper results; residents sign in with a code
-and choose how to sign in next time. The rules live in ``learners.assisted``.
+and choose how to sign in next time. The rules live in ``learners.assisted.services``.
 """
 
 from __future__ import annotations
@@ -28,33 +28,33 @@ from academy_web.forms import add_validation_errors
 from academy_web.http import parse_id
 from academy_web.menus import PermissionMenuItem
 from academy_web.qr import qr_svg
+from learners.accounts.adapter import remember_language
+from learners.accounts.mfa import staff_only
+from learners.accounts.profiles import bdi, html_message, supported_language
+from learners.accounts.services import profile_preferred_language
+from learners.people import display_name
 
-from . import assisted, assisted_selectors
-from .accounts.adapter import remember_language
-from .accounts.mfa import staff_only
-from .accounts.profiles import bdi, html_message, supported_language
-from .accounts.services import profile_preferred_language
-from .assisted_forms import (
+from . import codes, selectors, services
+from .forms import (
     CodeSignInForm,
     PaperResultForm,
     ResidentRegistrationForm,
     ResidentSearchForm,
 )
-from .people import display_name
 
 CODE_REFUSALS = {
-    assisted.CodeRefused.INVALID: gettext_lazy(
+    services.CodeRefused.INVALID: gettext_lazy(
         "That is not a sign-in code. Type the 8 letters and numbers shown on "
         "your sheet, for example ABCD-2345."
     ),
-    assisted.CodeRefused.UNKNOWN: gettext_lazy(
+    services.CodeRefused.UNKNOWN: gettext_lazy(
         "We do not recognise that code. Check it against your sheet and try again."
     ),
-    assisted.CodeRefused.USED: gettext_lazy(
+    services.CodeRefused.USED: gettext_lazy(
         "That code has already been used. Each code works once: ask your "
         "coordinator for a new sheet."
     ),
-    assisted.CodeRefused.EXPIRED: gettext_lazy(
+    services.CodeRefused.EXPIRED: gettext_lazy(
         "That code has run out, or a newer sheet has replaced it. Ask your "
         "coordinator for a new sheet."
     ),
@@ -70,7 +70,7 @@ TOO_MANY_CODES = gettext_lazy(
 
 
 def _render_sheet(
-    request: HttpRequest, issued: assisted.IssuedCode, notice: str
+    request: HttpRequest, issued: services.IssuedCode, notice: str
 ) -> HttpResponse:
     user = issued.user
     profile = getattr(user, "learner_profile", None)
@@ -84,7 +84,7 @@ def _render_sheet(
             "name": display_name(user, profile),
             "issued": issued,
             "notice": notice,
-            "sign_in_page": assisted.code_sign_in_url().split("://", 1)[-1],
+            "sign_in_page": codes.code_sign_in_url().split("://", 1)[-1],
             "qr": qr_svg(
                 url,
                 label=_("QR code: opens the sign-in page with your code filled in"),
@@ -97,7 +97,7 @@ def _render_sheet(
 
 
 @require_GET
-@staff_only(assisted.REGISTER_PERMISSION)
+@staff_only(services.REGISTER_PERMISSION)
 def residents(request: HttpRequest) -> HttpResponse:
     search = ResidentSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
@@ -108,26 +108,26 @@ def residents(request: HttpRequest) -> HttpResponse:
             "page_title": _("Residents without email"),
             "search_form": search,
             "query": query,
-            "residents": assisted_selectors.assisted_residents(search=query),
+            "residents": selectors.assisted_residents(search=query),
             "can_enter_results": request.user.has_perm(
-                assisted.PAPER_RESULTS_PERMISSION
+                services.PAPER_RESULTS_PERMISSION
             ),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only(assisted.REGISTER_PERMISSION)
+@staff_only(services.REGISTER_PERMISSION)
 def register(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = ResidentRegistrationForm(
         data,
         registered_by=request.user,
-        initial={"submission": assisted.new_submission_key()},
+        initial={"submission": services.new_submission_key()},
     )
     if data is not None and form.is_valid():
         try:
-            registration = assisted.assisted_resident_register(
+            registration = services.assisted_resident_register(
                 registered_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -160,17 +160,17 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _assisted_resident_or_404(user_id: int):
-    resident = assisted_selectors.assisted_resident(user_id=user_id)
+    resident = selectors.assisted_resident(user_id=user_id)
     if resident is None:
         raise Http404
     return resident
 
 
 @require_GET
-@staff_only(assisted.REGISTER_PERMISSION)
+@staff_only(services.REGISTER_PERMISSION)
 def resident(request: HttpRequest, user_id: int) -> HttpResponse:
     resident = _assisted_resident_or_404(user_id)
-    codes = list(assisted_selectors.assisted_codes(user=resident)[:5])
+    codes = list(selectors.assisted_codes(user=resident)[:5])
     return render(
         request,
         "learners/assisted/resident.html",
@@ -180,17 +180,17 @@ def resident(request: HttpRequest, user_id: int) -> HttpResponse:
             "codes": codes,
             "now": timezone.now(),
             "can_enter_results": request.user.has_perm(
-                assisted.PAPER_RESULTS_PERMISSION
+                services.PAPER_RESULTS_PERMISSION
             ),
         },
     )
 
 
 @require_POST
-@staff_only(assisted.REGISTER_PERMISSION)
+@staff_only(services.REGISTER_PERMISSION)
 def sheet(request: HttpRequest, user_id: int) -> HttpResponse:
     resident = _assisted_resident_or_404(user_id)
-    issued = assisted.assisted_code_issue(user=resident, issued_by=request.user)
+    issued = services.assisted_code_issue(user=resident, issued_by=request.user)
     notice = html_message(
         _(
             "This is a new sheet for %(name)s. Print it now: earlier sheets no "
@@ -202,11 +202,11 @@ def sheet(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 def _paper_matches(query: str, chosen: str | None) -> list:
-    matches = assisted_selectors.learner_search(search=query)
+    matches = selectors.learner_search(search=query)
     chosen_id = parse_id(chosen)
     if chosen_id is not None:
         extra = (
-            assisted_selectors.learner_records()
+            selectors.learner_records()
             .select_related("learner_profile")
             .filter(pk=chosen_id)
             .exclude(pk__in=[user.pk for user in matches])
@@ -218,7 +218,7 @@ def _paper_matches(query: str, chosen: str | None) -> list:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only(assisted.PAPER_RESULTS_PERMISSION)
+@staff_only(services.PAPER_RESULTS_PERMISSION)
 def paper_result(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     search = ResidentSearchForm(source)
@@ -229,7 +229,7 @@ def paper_result(request: HttpRequest) -> HttpResponse:
         form = PaperResultForm(request.POST, matches=matches)
         if form.is_valid():
             try:
-                result = assisted.paper_result_record(
+                result = services.paper_result_record(
                     entered_by=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
@@ -271,7 +271,7 @@ def paper_result(request: HttpRequest) -> HttpResponse:
     else:
         initial = {
             "taken_on": timezone.localdate(),
-            "submission": assisted.new_submission_key(),
+            "submission": services.new_submission_key(),
         }
         if chosen and any(str(user.pk) == str(chosen) for user in matches):
             initial["learner"] = chosen
@@ -285,7 +285,7 @@ def paper_result(request: HttpRequest) -> HttpResponse:
             "query": query,
             "matches": matches,
             "form": form,
-            "search_limit": assisted_selectors.SEARCH_LIMIT,
+            "search_limit": selectors.SEARCH_LIMIT,
         },
     )
 
@@ -299,22 +299,22 @@ def code_sign_in(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = CodeSignInForm(request.POST)
-        if assisted.code_attempts_exhausted(request=request):
+        if services.code_attempts_exhausted(request=request):
             form.is_valid()
             form.errors["code"] = form.error_class([TOO_MANY_CODES])
             status = 429
         elif form.is_valid():
             try:
-                user = assisted.assisted_code_redeem(
+                user = services.assisted_code_redeem(
                     code=form.cleaned_data["code"], request=request
                 )
-            except assisted.CodeRefused as refusal:
-                assisted.code_attempt_failed(request=request)
+            except services.CodeRefused as refusal:
+                services.code_attempt_failed(request=request)
                 form.add_error("code", str(CODE_REFUSALS[refusal.reason]))
             else:
                 return _signed_in(request, user)
         else:
-            assisted.code_attempt_failed(request=request)
+            services.code_attempt_failed(request=request)
     else:
         form = CodeSignInForm(
             initial={"code": CodeSignInForm.prefill(request.GET.get("code", ""))}
@@ -355,7 +355,7 @@ def sign_in_options(request: HttpRequest) -> HttpResponse:
             "page_title": _("How would you like to sign in next time?"),
             "has_password": user.has_usable_password(),
             "email_addresses": list(EmailAddress.objects.filter(user=user)),
-            "uses_codes": assisted_selectors.is_assisted_resident(user),
+            "uses_codes": selectors.is_assisted_resident(user),
             "set_password_url": f"{reverse('account_set_password')}?"
             + urlencode({"next": here}),
             "dashboard_url": reverse("learners:dashboard"),
@@ -373,7 +373,7 @@ def register_resident_menu_item() -> MenuItem:
         name="assisted-register",
         icon_name="user",
         order=620,
-        permission=assisted.REGISTER_PERMISSION,
+        permission=services.REGISTER_PERMISSION,
     )
 
 
@@ -384,7 +384,7 @@ def residents_menu_item() -> MenuItem:
         name="assisted-residents",
         icon_name="group",
         order=621,
-        permission=assisted.REGISTER_PERMISSION,
+        permission=services.REGISTER_PERMISSION,
     )
 
 
@@ -395,5 +395,5 @@ def paper_results_menu_item() -> MenuItem:
         name="paper-results",
         icon_name="form",
         order=622,
-        permission=assisted.PAPER_RESULTS_PERMISSION,
+        permission=services.PAPER_RESULTS_PERMISSION,
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from learners import assisted
+from learners.assisted import services
 from learners.models import Attempt, Enrolment
 from tests import factories
 from tests.learners.conftest import enrol, fail_attempt, finish_lessons, require
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def record(coordinator, learner, course, score, taken_on=None, submission=""):
-    return assisted.paper_result_record(
+    return services.paper_result_record(
         learner=learner,
         course=course,
         score=score,
@@ -131,7 +131,7 @@ def test_audit_log_names_the_coordinator_who_entered_the_result(
 def test_sending_the_same_result_form_twice_records_it_once(
     coordinator, resident, course
 ):
-    key = assisted.new_submission_key()
+    key = services.new_submission_key()
     first = record(coordinator, resident, course, 82, submission=key)
     second = record(coordinator, resident, course, 82, submission=key)
     assert first.recorded

@@ -8,9 +8,8 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses.models import CoursePage
-
-from .models import AssistedSignInCode, Cohort
-from .people import residents
+from learners.models import AssistedSignInCode, Cohort
+from learners.people import residents
 
 SEARCH_LIMIT = 20
 

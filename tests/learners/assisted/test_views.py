@@ -12,7 +12,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learners import assisted
+from learners.assisted import codes, services
 from learners.models import AssistedSignInCode, LearnerProfile
 from tests.conftest import assert_sent_to_sign_in
 
@@ -43,7 +43,7 @@ def register(coordinator, **fields):
         "postcode_district": "",
     }
     values.update(fields)
-    return assisted.assisted_resident_register(registered_by=coordinator, **values)
+    return services.assisted_resident_register(registered_by=coordinator, **values)
 
 
 def code_on(response) -> str:
@@ -170,7 +170,7 @@ def test_coordinator_registers_a_resident_and_sees_their_sheet(client, coordinat
     code = code_on(response)
     assert user.username in page
     assert "Amira B. Khan" in page
-    assert AssistedSignInCode.objects.get(user=user).code_hash == assisted.code_hash(
+    assert AssistedSignInCode.objects.get(user=user).code_hash == codes.code_hash(
         code.replace("-", "")
     )
     assert "no-store" in response["Cache-Control"]

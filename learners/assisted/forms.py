@@ -1,5 +1,5 @@
 """Forms for assisted access. They tidy and check what was typed; the
-services in ``learners.assisted`` decide and write."""
+services in ``learners.assisted.services`` decide and write."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy_web.forms import DateInput, IdChoiceField
+from learners.accounts.forms import LanguageSelect, LearnerProfileForm
+from learners.accounts.profiles import validate_no_bidi_controls
+from learners.people import person_label
 
-from .accounts.forms import LanguageSelect, LearnerProfileForm
-from .accounts.profiles import validate_no_bidi_controls
-from .assisted import code_display, code_normalise
-from .assisted_selectors import (
+from .codes import code_display, code_normalise
+from .selectors import (
     cohorts_for_registration,
     courses_with_assessment,
     learner_records,
 )
-from .people import person_label
 
 
 class NoLabelSuffix:

@@ -1,25 +1,23 @@
-"""Assisted access: residents without email, printed sign-in codes and results
-from assessments taken on paper.
+"""Writes for assisted access: registering residents without email, issuing
+and redeeming printed sign-in codes, counting wrong codes and recording
+results from assessments taken on paper.
 
 A coordinator registers a resident who has no email address and prints a
 sheet with a one-time code; the resident types it (or scans the sheet's QR
-code) to sign in, then chooses how to sign in from then on. Coordinators also
-enter the results of assessments taken on paper, which count towards
-completion exactly as online passes do.
+code) to sign in, then chooses how to sign in from then on. Paper results
+count towards completion exactly as online passes do.
 
 Only a keyed hash of each code is stored, so the printed sheet is the only
-copy of the code.
+copy of the code. The code rules themselves are in ``codes``.
 """
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
-from urllib.parse import urlencode
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
@@ -28,100 +26,43 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from academy_web import ratelimit
 from courses.models import CoursePage
+from learners import selectors as learning_selectors
+from learners import services as learning_services
+from learners.accounts.services import profile_create
+from learners.models import AssistedSignInCode, Attempt, Cohort, Enrolment
+from learners.people import is_resident
 
-from . import selectors, services
-from .accounts.services import profile_create
-from .assisted_selectors import (
+from .codes import (
+    USERNAME_ALPHABET,
+    USERNAME_PREFIX,
+    code_display,
+    code_hash,
+    code_hashes,
+    code_lifetime,
+    code_new,
+    code_normalise,
+    code_sign_in_url,
+    random_string,
+)
+from .selectors import (
     cohorts_for_registration,
     is_assisted_resident,
     learner_records,
 )
-from .models import AssistedSignInCode, Attempt, Cohort, Enrolment
-from .people import is_resident
 
 REGISTER_PERMISSION = "learners.register_assisted_resident"
 PAPER_RESULTS_PERMISSION = "learners.enter_paper_results"
 
-# No 0/O, 1/I/L: easy to read off paper and to type on a phone.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
-USERNAME_PREFIX = "resident-"
-USERNAME_ALPHABET = CODE_ALPHABET.lower()
-DEFAULT_CODE_DAYS = 14
 # Failed codes allowed per client address: (attempts, seconds). A class at a
 # community centre shares one address, so the first limit is generous.
 DEFAULT_CODE_RATE_LIMITS = ((20, 60), (100, 60 * 60))
-
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_.]+")
-_CODE_SHAPE = re.compile(rf"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
-_HASH_SALT = "learners.assisted.AssistedSignInCode"
-
-
-# Codes: pure rules ------------------------------------------------------------
-
-
-def code_normalise(value: str) -> str | None:
-    """The code a resident meant, or ``None`` if it cannot be one.
-
-    Case, spaces and hyphens are ignored, so "abcd 2345" and "ABCD-2345" are
-    the same code.
-    """
-    candidate = _SEPARATORS.sub("", value or "").upper()
-    if _CODE_SHAPE.fullmatch(candidate):
-        return candidate
-    return None
-
-
-def code_display(code: str) -> str:
-    """A code split in two halves for reading aloud and typing: ABCD-2345."""
-    half = len(code) // 2
-    return f"{code[:half]}-{code[half:]}"
-
-
-def code_hash(code: str, *, secret: str | None = None) -> str:
-    """HMAC-SHA256 of a normalised code, keyed with ``SECRET_KEY``."""
-    return salted_hmac(_HASH_SALT, code, secret=secret, algorithm="sha256").hexdigest()
-
-
-def _code_hashes(code: str) -> list[str]:
-    # Codes printed before a key rotation still work until they expire.
-    secrets_in_use = [
-        settings.SECRET_KEY,
-        *getattr(settings, "SECRET_KEY_FALLBACKS", []),
-    ]
-    return [code_hash(code, secret=secret) for secret in secrets_in_use]
-
-
-def code_lifetime() -> timedelta:
-    """How long a printed code works; ``LEARNERS_ASSISTED_CODE_DAYS`` overrides."""
-    days = getattr(settings, "LEARNERS_ASSISTED_CODE_DAYS", DEFAULT_CODE_DAYS)
-    return timedelta(days=int(days))
-
-
-def code_sign_in_url(code: str | None = None) -> str:
-    """The absolute address of the code sign-in page, with ``code`` filled in.
-
-    Built from ``WAGTAILADMIN_BASE_URL`` when it is called, because the sheet
-    is printed and read on another device.
-    """
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    url = base + reverse("learners:assisted_code_sign_in")
-    if code:
-        url += "?" + urlencode({"code": code})
-    return url
-
-
-def _random_string(alphabet: str, length: int) -> str:
-    return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
 # Who may take part -------------------------------------------------------------
@@ -171,7 +112,7 @@ def _issue(*, user: AbstractBaseUser, issued_by: AbstractBaseUser) -> IssuedCode
     ).update(expires_at=now)
     expires_at = now + code_lifetime()
     for _attempt in range(5):
-        code = _random_string(CODE_ALPHABET, CODE_LENGTH)
+        code = code_new()
         record = AssistedSignInCode(
             user=user,
             code_hash=code_hash(code),
@@ -237,7 +178,7 @@ def assisted_code_redeem(*, code: str, request: HttpRequest) -> AbstractBaseUser
     with transaction.atomic():
         record = (
             AssistedSignInCode.objects.select_related("user")
-            .filter(code_hash__in=_code_hashes(normalised))
+            .filter(code_hash__in=code_hashes(normalised))
             .first()
         )
         if record is None or not can_use_codes(record.user):
@@ -308,7 +249,7 @@ class Registration(NamedTuple):
 def _new_username() -> str:
     users = get_user_model().objects
     for length in (4, 4, 4, 5, 6, 8):
-        username = USERNAME_PREFIX + _random_string(USERNAME_ALPHABET, length)
+        username = USERNAME_PREFIX + random_string(USERNAME_ALPHABET, length)
         if not users.filter(username__iexact=username).exists():
             return username
     raise RuntimeError("Could not find a free username.")  # pragma: no cover
@@ -472,10 +413,10 @@ def paper_result_record(
     if errors:
         raise ValidationError(errors)
     try:
-        enrolment = services.enrolment_create(
+        enrolment = learning_services.enrolment_create(
             user=learner, course=course, enrolled_by=entered_by
         )
-    except services.PrerequisitesNotMet as refusal:
+    except learning_services.PrerequisitesNotMet as refusal:
         raise ValidationError(
             {
                 "course": _(
@@ -491,7 +432,7 @@ def paper_result_record(
     if earlier is not None:
         return PaperResult(Attempt.objects.get(pk=earlier), recorded=False)
     submitted_at = _taken_at(taken_on, now)
-    number = selectors.attempt_number_next(enrolment=enrolment)
+    number = learning_selectors.attempt_number_next(enrolment=enrolment)
     attempt = Attempt(
         enrolment=enrolment,
         number=number,
@@ -524,5 +465,7 @@ def paper_result_record(
         },
     )
     if attempt.passed:
-        services.enrolment_complete_if_done(enrolment=enrolment, passed_attempt=attempt)
+        learning_services.enrolment_complete_if_done(
+            enrolment=enrolment, passed_attempt=attempt
+        )
     return PaperResult(attempt, recorded=True)
