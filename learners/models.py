@@ -401,4 +401,4 @@ class AssistedSignInCode(models.Model):
 
 
 # The audit log of these models, narrowed to the cohorts a user acts for.
-from .log_entries import CohortScopedLogEntry  # noqa: E402, F401
+from .cohorts.log_entries import CohortScopedLogEntry  # noqa: E402, F401

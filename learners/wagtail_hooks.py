@@ -7,15 +7,11 @@ from wagtail.permissions import register_permission_policy
 
 from . import slots
 from .assisted import views as assisted_views
-from .cohort_selectors import cohorts_in_scope, sessions_in_scope
-from .log_entries import CohortScopedLogEntry
+from .cohorts.log_entries import CohortScopedLogEntry
+from .cohorts.selectors import cohorts_in_scope, sessions_in_scope
+from .cohorts.viewsets import CohortScopedPermissionPolicy, CohortsViewSetGroup
 from .models import Attempt, Cohort, Enrolment, TrainingSession
-from .viewsets import (
-    CohortScopedPermissionPolicy,
-    CohortsViewSetGroup,
-    LearnerRecordsViewSetGroup,
-    ViewOnlyPermissionPolicy,
-)
+from .viewsets import LearnerRecordsViewSetGroup, ViewOnlyPermissionPolicy
 
 register_permission_policy(Enrolment, ViewOnlyPermissionPolicy(Enrolment))
 register_permission_policy(Attempt, ViewOnlyPermissionPolicy(Attempt))

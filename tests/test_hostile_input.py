@@ -30,7 +30,7 @@ from learners.assisted import services as assisted
 from learners.models import Attempt, SkillSignOff
 from tests import factories
 from tests.certificates import builders
-from tests.learners import cohort_builders
+from tests.learners.cohorts import builders as cohort_builders
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ from courses.models import CoursePage, LessonPage, PracticalSkill
 from impact.periods import current_quarter
 from learners import services
 from learners.accounts.services import profile_get_or_create, profile_update
-from learners.cohort_services import attendance_record, skill_sign_off
+from learners.cohorts.services import attendance_record, skill_sign_off
 from learners.models import (
     Area,
     Attempt,

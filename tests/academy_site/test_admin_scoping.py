@@ -18,10 +18,10 @@ from wagtail.log_actions import log
 from academy_web.clock import academy_today
 from certificates.models import Certificate, CertificateTemplate
 from learners import services
-from learners.cohort_services import attendance_record, skill_sign_off
+from learners.cohorts.services import attendance_record, skill_sign_off
 from tests import factories
 from tests.certificates import builders
-from tests.learners.cohort_builders import (
+from tests.learners.cohorts.builders import (
     add_skills,
     build_area,
     build_cohort,

@@ -15,7 +15,7 @@ from certificates import tasks
 from certificates.services import certificate_issue
 from learners import services
 from tests.certificates import builders
-from tests.learners.cohort_builders import build_cohort
+from tests.learners.cohorts.builders import build_cohort
 from tests.learners.conftest import submit
 
 pytestmark = pytest.mark.django_db

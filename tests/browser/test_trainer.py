@@ -9,7 +9,7 @@ import pytest
 from learners.models import Attendance, SkillSignOff
 from tests import factories
 from tests.factories import PASSWORD
-from tests.learners.cohort_builders import add_skills, build_cohort, build_session
+from tests.learners.cohorts.builders import add_skills, build_cohort, build_session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

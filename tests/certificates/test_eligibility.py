@@ -31,7 +31,7 @@ from certificates.services import (
 from learners.models import Enrolment, SkillSignOff
 from tests import factories
 from tests.certificates import builders
-from tests.learners.cohort_builders import (
+from tests.learners.cohorts.builders import (
     add_skills,
     build_cohort,
     build_session,

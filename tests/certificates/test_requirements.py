@@ -17,7 +17,7 @@ from learners.models import Attendance, SkillSignOff
 from tests import factories
 from tests.certificates import builders
 from tests.factories import PASSWORD
-from tests.learners.cohort_builders import add_skills, build_cohort, build_session
+from tests.learners.cohorts.builders import add_skills, build_cohort, build_session
 
 pytestmark = pytest.mark.django_db
 

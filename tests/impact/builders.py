@@ -52,7 +52,7 @@ from learners.models import (
 from learners.selectors import attempt_number_next
 from tests import factories
 from tests.certificates import builders
-from tests.learners.cohort_builders import add_skills, build_cohort, build_session
+from tests.learners.cohorts.builders import add_skills, build_cohort, build_session
 
 LONDON = ZoneInfo("Europe/London")
 Q1 = Period(start=date(2026, 1, 1), end=date(2026, 3, 31))

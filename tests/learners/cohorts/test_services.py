@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from academy_web.clock import academy_today
-from learners.cohort_services import (
+from learners.cohorts.services import (
     attendance_record,
     skill_sign_off,
     skill_sign_off_undo,
 )
 from learners.models import Attendance, SkillSignOff
 from tests import factories
-from tests.learners.cohort_builders import (
+from tests.learners.cohorts.builders import (
     add_skills,
     build_cohort,
     build_session,

@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from academy_web.clock import academy_today
-from learners import cohort_services
+from learners.cohorts import services as cohort_services
 from learners.models import Attendance, SkillSignOff
 from tests import factories
 from tests.conftest import assert_sent_to_sign_in
 from tests.factories import PASSWORD
 from tests.learners.accounts.builders import current_code
-from tests.learners.cohort_builders import (
+from tests.learners.cohorts.builders import (
     add_skills,
     build_cohort,
     build_session,

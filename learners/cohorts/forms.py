@@ -17,9 +17,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from academy_web.forms import DateInput, IdChoiceField, IdMultipleChoiceField
 from courses.models import CoursePage
 
-from .cohort_selectors import RegisterRow, cohorts_in_scope
-from .models import Attendance
-from .people import person_label
+from ..models import Attendance
+from ..people import person_label
+from .selectors import RegisterRow, cohorts_in_scope
 
 MARK_PREFIX = "m-"
 

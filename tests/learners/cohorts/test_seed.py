@@ -17,7 +17,7 @@ from academy_site.demo.seed_cohorts import seed_cohorts, sign_off_day
 from academy_web.clock import academy_today
 from courses.models import CoursePage, PracticalSkill
 from impact.periods import current_quarter
-from learners import cohort_selectors as selectors
+from learners.cohorts import selectors
 from learners.models import (
     Area,
     Attempt,

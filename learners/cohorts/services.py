@@ -21,8 +21,8 @@ from wagtail.log_actions import log
 from academy_web.clock import academy_today
 from courses.models import PracticalSkill
 
-from .cohort_selectors import can_manage_all_cohorts, can_undo_sign_off
-from .models import Attendance, Cohort, SkillSignOff, TrainingSession
+from ..models import Attendance, Cohort, SkillSignOff, TrainingSession
+from .selectors import can_manage_all_cohorts, can_undo_sign_off
 
 
 def _require_perms(user, *perms: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from functools import reduce
 
@@ -22,7 +22,7 @@ from django.utils import timezone
 from academy_web.clock import academy_timezone
 from courses.models import CoursePage, LessonPage, PracticalSkill
 
-from .models import (
+from ..models import (
     Attempt,
     Attendance,
     Cohort,
@@ -32,12 +32,8 @@ from .models import (
     SkillSignOff,
     TrainingSession,
 )
-from .people import display_name
-
-# A member with unfinished learning and nothing done for this long is stuck.
-STUCK_AFTER = timedelta(days=14)
-# This many failed attempts at one course's assessment means a member is stuck.
-FAILED_ATTEMPTS_STUCK = 2
+from ..people import display_name
+from .stuck import OpenCourse, StuckReason, stuck_reasons
 
 
 def can_manage_all_cohorts(user) -> bool:
@@ -213,23 +209,6 @@ def skill_grid(*, cohort: Cohort, course: CoursePage) -> list[SkillRow]:
     ]
 
 
-@dataclass(frozen=True)
-class StuckReason:
-    """Why a member looks stuck.
-
-    ``kind`` is ``"inactive"`` (nothing done since ``since``), ``"failing"``
-    (``failed`` failed attempts at ``course``'s assessment, best score
-    ``best_score``) or ``"not_started"`` (enrolled on nothing although the
-    cohort started more than two weeks ago).
-    """
-
-    kind: str
-    since: datetime | None = None
-    course: CoursePage | None = None
-    failed: int = 0
-    best_score: Decimal | None = None
-
-
 @dataclass
 class MemberCourse:
     """One member's place in one of the cohort's courses."""
@@ -323,10 +302,7 @@ def cohort_overview(*, cohort: Cohort, now: datetime | None = None) -> CohortOve
     """The trainer's view of a cohort: for every member the courses, lessons,
     best scores, sessions attended and skills signed off, and who is stuck.
 
-    A member is stuck when they have unfinished learning and have done no
-    lesson or attempt for ``STUCK_AFTER``, when they have failed one course's
-    assessment ``FAILED_ATTEMPTS_STUCK`` times or more without passing, or
-    when they have enrolled on nothing two weeks after the cohort started.
+    Who is stuck, and why, is decided by ``learners.cohorts.stuck``.
     Makes the same number of queries for 3 members or 300.
     """
     now = now or timezone.now()
@@ -373,18 +349,11 @@ def cohort_overview(*, cohort: Cohort, now: datetime | None = None) -> CohortOve
     for enrolment in enrolments:
         enrolments_by_member[enrolment.user_id].append(enrolment)
 
-    cohort_started_long_ago = (
-        cohort.start_date is not None
-        and cohort.start_date
-        < (now - STUCK_AFTER).astimezone(academy_timezone()).date()
-    )
-
     summaries = []
     for member in members:
         own = {e.course_id: e for e in enrolments_by_member[member.pk]}
         last_activity = None
-        stuck: list[StuckReason] = []
-        unfinished = False
+        open_courses: list[OpenCourse] = []
         for enrolment in own.values():
             done = progress[enrolment.pk]
             tries = attempts[enrolment.pk]
@@ -397,31 +366,27 @@ def cohort_overview(*, cohort: Cohort, now: datetime | None = None) -> CohortOve
             )
             if enrolment.completed_at is not None:
                 continue
-            unfinished = True
             submitted = [a for a in tries if a.status == Attempt.Status.SUBMITTED]
-            failed = sum(1 for a in submitted if a.passed is False)
-            if failed >= FAILED_ATTEMPTS_STUCK and not any(a.passed for a in submitted):
-                stuck.append(
-                    StuckReason(
-                        kind="failing",
-                        course=enrolment.course,
-                        failed=failed,
-                        best_score=max(
-                            (a.score for a in submitted if a.score is not None),
-                            default=None,
-                        ),
-                    )
+            open_courses.append(
+                OpenCourse(
+                    course=enrolment.course,
+                    failed=sum(1 for a in submitted if a.passed is False),
+                    passed=any(a.passed for a in submitted),
+                    best_score=max(
+                        (a.score for a in submitted if a.score is not None),
+                        default=None,
+                    ),
                 )
-        if (
-            unfinished
-            and last_activity is not None
-            and last_activity < now - (STUCK_AFTER)
-        ):
-            stuck.insert(0, StuckReason(kind="inactive", since=last_activity))
-        if not any(course_id in course_ids for course_id in own) and (
-            cohort_started_long_ago and courses
-        ):
-            stuck.insert(0, StuckReason(kind="not_started"))
+            )
+        stuck = stuck_reasons(
+            last_activity=last_activity,
+            open_courses=open_courses,
+            enrolled_on_cohort_course=any(course_id in course_ids for course_id in own),
+            cohort_has_courses=bool(courses),
+            cohort_start=cohort.start_date,
+            now=now,
+            tz=academy_timezone(),
+        )
 
         member_courses = []
         for course in courses:

@@ -6,14 +6,14 @@ Everyone here needs ``learners.view_cohort``; a trainer finds only the
 cohorts they train, anyone with ``learners.manage_all_cohorts`` finds every
 cohort, and anything else is "not found". Where the site requires it, staff
 must also have passed two-factor authentication, as on the assisted-access
-pages. Views read through ``cohort_selectors`` and write through
-``cohort_services``.
+pages. Views read through ``selectors`` and write through
+``services``.
 
 The progress page renders the slot ``cohort_member_needs`` once per member
 (see ``learners.templatetags.learners_tags.learners_slot``): its context
 holds ``request``, ``cohort``, ``overview`` (a
-``cohort_selectors.CohortOverview``) and ``summary`` (the member's
-``cohort_selectors.MemberSummary``; ``summary.learner`` is the user).
+``selectors.CohortOverview``) and ``summary`` (the member's
+``selectors.MemberSummary``; ``summary.learner`` is the user).
 """
 
 from __future__ import annotations
@@ -33,12 +33,11 @@ from academy_web.clock import academy_today
 from academy_web.http import read_post
 from courses.models import CoursePage, PracticalSkill
 
-from . import cohort_selectors as selectors
-from . import cohort_services as services
-from .accounts import mfa
-from .accounts.profiles import bdi, html_message
-from .cohort_forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
-from .models import Cohort
+from ..accounts import mfa
+from ..accounts.profiles import bdi, html_message
+from ..models import Cohort
+from . import selectors, services
+from .forms import AttendanceRegisterForm, SkillSignOffForm, SkillUndoForm
 
 REGISTER_PERMS = ("learners.add_attendance", "learners.change_attendance")
 SIGN_OFF_PERMS = ("learners.add_skillsignoff", "learners.change_skillsignoff")

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from learners.models import Area, Cohort, TrainingSession
 from tests import factories
-from tests.learners.cohort_builders import build_area, build_cohort, build_session
+from tests.learners.cohorts.builders import build_area, build_cohort, build_session
 
 pytestmark = pytest.mark.django_db
 

@@ -21,15 +21,15 @@ class CohortScopedLogEntryManager(ModelLogEntryManager):
     def viewable_by_user(self, user):
         # learners.models imports this module, and the selectors import the
         # models, so they are imported when first needed.
-        from . import cohort_selectors
+        from . import selectors
 
         entries = super().viewable_by_user(user)
-        if user.is_superuser or cohort_selectors.can_manage_all_cohorts(user):
+        if user.is_superuser or selectors.can_manage_all_cohorts(user):
             return entries
         for scope in (
-            cohort_selectors.cohorts_in_scope,
-            cohort_selectors.sessions_in_scope,
-            cohort_selectors.signoffs_in_scope,
+            selectors.cohorts_in_scope,
+            selectors.sessions_in_scope,
+            selectors.signoffs_in_scope,
         ):
             instances = scope(user=user)
             # Log entries keep the object's key as text.

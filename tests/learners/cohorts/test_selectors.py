@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from academy_web.clock import academy_today
-from learners import cohort_selectors as selectors
 from learners import services
-from learners.cohort_services import attendance_record, skill_sign_off
+from learners.cohorts import selectors
+from learners.cohorts.services import attendance_record, skill_sign_off
 from learners.models import Attempt, Enrolment, LessonProgress
 from tests import factories
-from tests.learners.cohort_builders import (
+from tests.learners.cohorts.builders import (
     add_skills,
     build_cohort,
     build_session,
