@@ -4,12 +4,12 @@ theirs; anyone checks it with the address in its QR code; it is revoked."""
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from certificates.models import Certificate, IssueBatch
 from certificates.services import issue_batch_run
 from tests import factories
+from tests.browser.sessions import sign_in
 from tests.certificates import builders, pdfs
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -42,22 +42,6 @@ def academy(course_index, settings, live_server, tmp_path):
             builders.complete(person, course)
     coordinator = factories.make_coordinator(username="grace")
     return {"award": award, "learner": learner, "coordinator": coordinator}
-
-
-def sign_in(page, live_server, user):
-    """Signs the browser in by giving it a session made by Django's client."""
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def open_row_action(page, row_title, action):

@@ -10,12 +10,12 @@ messages, so a blocked script, style, image, frame or form shows up here.
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from certificates.models import Certificate
 from learners.models import TrainingSession
 from tests import factories
+from tests.browser.sessions import sign_in
 from tests.factories import PASSWORD
 from tests.impact.builders import build_impact_academy
 from tests.learners.conftest import enrol, finish_lessons
@@ -61,22 +61,6 @@ def academy(course_index, settings, tmp_path):
         },
     }
     return build_impact_academy(course_index)
-
-
-def sign_in(page, live_server, user):
-    """Gives the browser a session made by Django's client."""
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def visit(page, live_server, path):
